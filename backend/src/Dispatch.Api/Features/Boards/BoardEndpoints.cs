@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Dispatch.Api.Features.Cases;
+using Dispatch.Api.Hosting;
+using Dispatch.Contracts.Cases;
+using Dispatch.Domain.Cases;
+using Dispatch.Persistence;
+using Dispatch.Persistence.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Api.Features.Boards;
+
+public sealed record DepartmentBoard(DepartmentRef Department, IReadOnlyList<CaseSummary> Cases);
+public sealed record CommandBoard(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<CaseSummary> Cases);
+
+/// <summary>Board snapshots; live changes follow over <c>/hubs/board</c>.</summary>
+public static class BoardEndpoints
+{
+    private static readonly CaseState[] Closed = [CaseState.Closed, CaseState.Archived, CaseState.NotAccepted, CaseState.Voided];
+
+    public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/boards").WithTags("Boards").RequireAuthorization();
+        group.MapGet("/department/{key}", DepartmentSnapshot);
+        group.MapGet("/command", CommandSnapshot).RequireAuthorization(AuthSetup.CommandCentrePolicy);
+        return app;
+    }
+
+    private static async Task<Results<Ok<DepartmentBoard>, NotFound<ProblemDetails>, ForbidHttpResult>> DepartmentSnapshot(
+        string key, ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
+    {
+        var ownDepartment = user.FindFirstValue(DispatchClaims.DepartmentKey);
+        var allowed = Roles.CommandCentre.Any(user.IsInRole)
+            || (user.IsInRole(Roles.Handler) && string.Equals(ownDepartment, key, StringComparison.Ordinal));
+        if (!allowed)
+            return TypedResults.Forbid();
+        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, ct);
+        if (department is null)
+            return TypedResults.NotFound(new ProblemDetails { Title = "Department not found", Status = 404, Detail = $"No department '{key}'." });
+        var open = db.Cases.AsNoTracking().Where(c => c.DepartmentId == department.Id && !Closed.Contains(c.State));
+        var cases = await db.Summaries(open).OrderByDescending(s => s.UpdatedAt).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(new DepartmentBoard(new DepartmentRef(department.Key, department.NameZh, department.NameEn), cases));
+    }
+
+    private static async Task<Ok<CommandBoard>> CommandSnapshot(DispatchDbContext db, CancellationToken ct)
+    {
+        var counts = await db.Cases.AsNoTracking().GroupBy(c => c.State)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var latest = db.Cases.AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(200);
+        var cases = await db.Summaries(latest).OrderByDescending(s => s.UpdatedAt).ToListAsync(ct);
+        return TypedResults.Ok(new CommandBoard(counts.ToDictionary(x => x.State.ToString(), x => x.Count), cases));
+    }
+}

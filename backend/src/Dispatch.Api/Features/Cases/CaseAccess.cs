@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Dispatch.Domain.Cases;
+using Dispatch.Persistence;
+using Dispatch.Persistence.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Api.Features.Cases;
+
+/// <summary>Who may see a case: the command centre, the reporter, and the department it was dispatched to.</summary>
+public static class CaseAccess
+{
+    public static async Task<bool> CanSeeAsync(this ClaimsPrincipal user, DispatchDbContext db, Case c, CancellationToken ct)
+    {
+        if (Roles.CommandCentre.Any(user.IsInRole))
+            return true;
+        if (string.Equals(c.ReportedBy, user.Identity?.Name, StringComparison.Ordinal))
+            return true;
+        var department = user.FindFirstValue(DispatchClaims.DepartmentKey);
+        if (department is null || c.DepartmentId is null || !user.IsInRole(Roles.Handler))
+            return false;
+        return await db.Departments.AnyAsync(d => d.Id == c.DepartmentId && d.Key == department, ct);
+    }
+}

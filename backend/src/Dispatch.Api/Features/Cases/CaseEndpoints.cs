@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Dispatch.Api.Hosting;
+using Dispatch.Contracts.Cases;
+using Dispatch.Persistence;
+using Dispatch.Persistence.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Api.Features.Cases;
+
+public static class CaseEndpoints
+{
+    /// <summary>Five photos of at most 10 MB each, plus the form fields.</summary>
+    private const long MaxReportBytes = (PhotoStore.MaxPerReport * PhotoStore.MaxBytes) + (1024 * 1024);
+
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
+        group.MapPost("/", ReportCase.Handle)
+            .RequireAuthorization(AuthSetup.ReporterPolicy)
+            .Accepts<ReportCaseRequest>("application/json", "multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxReportBytes))
+            .DisableAntiforgery();
+        group.MapGet("/mine", ListMine).RequireAuthorization(AuthSetup.ReporterPolicy);
+        group.MapGet("/{id:guid}", GetCase);
+        group.MapGet("/{id:guid}/photos/{photoId:guid}", GetPhoto);
+        return app;
+    }
+
+    private static async Task<Results<Ok<CaseDto>, NotFound<ProblemDetails>, ForbidHttpResult>> GetCase(
+        Guid id, ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+            return NotFoundCase(id);
+        if (!await user.CanSeeAsync(db, c, ct))
+            return TypedResults.Forbid();
+        return TypedResults.Ok((await db.LoadDtoAsync(id, ct))!);
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>, ForbidHttpResult>> GetPhoto(
+        Guid id, Guid photoId, ClaimsPrincipal user, DispatchDbContext db, PhotoStore store, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+            return NotFoundCase(id);
+        if (!await user.CanSeeAsync(db, c, ct))
+            return TypedResults.Forbid();
+        var photo = await db.CasePhotos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.CaseId == id, ct);
+        if (photo is null)
+            return TypedResults.NotFound(new ProblemDetails { Title = "Photo not found", Status = 404, Detail = $"Case {c.Number} has no photo {photoId}." });
+        return TypedResults.PhysicalFile(store.PathOf(photo.Sha256), photo.ContentType, enableRangeProcessing: true);
+    }
+
+    private static async Task<Ok<List<CaseSummary>>> ListMine(ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
+    {
+        var userName = user.Identity!.Name!;
+        var mine = db.Cases.AsNoTracking().Where(c => c.ReportedBy == userName).OrderByDescending(c => c.ReportedAt).Take(100);
+        return TypedResults.Ok(await db.Summaries(mine).OrderByDescending(s => s.ReportedAt).ToListAsync(ct));
+    }
+
+    private static NotFound<ProblemDetails> NotFoundCase(Guid id) =>
+        TypedResults.NotFound(new ProblemDetails { Title = "Case not found", Status = 404, Detail = $"No case {id}." });
+}

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Dispatch.Api.Hosting;
+using Dispatch.Contracts.Cases;
+using Dispatch.Domain.Cases;
+using Dispatch.Persistence;
+using Dispatch.Persistence.Identity;
+using Dispatch.Persistence.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Dispatch.Api.Features.Cases;
+
+/// <summary>The JSON form of a report; the multipart form carries the same fields plus <c>photos</c> parts.</summary>
+public sealed record ReportCaseRequest(Guid? CategoryId, Guid? ConditionId, double? Longitude, double? Latitude, string? Description);
+
+/// <summary>
+/// 上报: validate, then in one transaction store the case, its first trace row, its photos' rows, the idempotency
+/// record and the outbox rows; answer 201 only after that commits.
+/// </summary>
+public sealed class ReportCase(
+    DispatchDbContext db,
+    ICaseNumbers numbers,
+    PhotoStore photoStore,
+    TimeProvider clock,
+    IOptions<DispatchOptions> options)
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    private const int MaxJsonBytes = 64 * 1024;
+    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    private sealed record Photo(string Sha256, string ContentType, byte[] Bytes);
+
+    public static async Task<Results<Created<CaseDto>, ValidationProblem, ProblemHttpResult>> Handle(
+        HttpRequest http, ClaimsPrincipal user, ReportCase handler, CancellationToken ct) =>
+        await handler.HandleAsync(http, user, ct);
+
+    private async Task<Results<Created<CaseDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        HttpRequest http, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var key = http.Headers[IdempotencyHeader].ToString();
+        if (key.Length is 0 or > 100 || key.Any(c => c is < '!' or > '~'))
+            return Invalid(IdempotencyHeader, "A header Idempotency-Key of 1 to 100 visible ASCII characters is required.");
+
+        ReportCaseRequest request;
+        var photos = new List<Photo>();
+        if (http.HasJsonContentType())
+        {
+            var (parsed, error) = await ReadJsonAsync(http, ct);
+            if (error is not null)
+                return error;
+            request = parsed!;
+        }
+        else if (http.HasFormContentType)
+        {
+            var form = await http.ReadFormAsync(ct);
+            var errors = new Dictionary<string, string[]>();
+            request = new ReportCaseRequest(
+                ParseForm<Guid>(form, "categoryId", Guid.TryParse, errors),
+                ParseForm<Guid>(form, "conditionId", Guid.TryParse, errors),
+                ParseForm<double>(form, "longitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
+                ParseForm<double>(form, "latitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
+                form["description"].ToString());
+            if (errors.Count > 0)
+                return TypedResults.ValidationProblem(errors);
+            var photoError = await ReadPhotosAsync(form.Files, photos, ct);
+            if (photoError is not null)
+                return photoError;
+        }
+        else
+        {
+            return TypedResults.Problem(title: "Unsupported media type",
+                detail: "Send application/json or multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var validation = await ValidateAsync(request, ct);
+        if (validation is not null)
+            return validation;
+
+        var userName = user.Identity!.Name!;
+        var hash = RequestHash(request, photos);
+        var earlier = await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.UserName == userName && r.Key == key, ct);
+        if (earlier is not null)
+            return await ReplayAsync(earlier, hash, http, ct);
+
+        foreach (var photo in photos)
+            await photoStore.SaveAsync(photo.Sha256, photo.Bytes, ct);
+
+        var now = clock.GetUtcNow();
+        var district = options.Value.DefaultDistrictCode;
+        var number = await numbers.NextAsync(db, district, TimeZoneInfo.ConvertTime(now, ChinaTime).Year, ct);
+        var isPatroller = user.IsInRole(Roles.Patroller);
+        var actor = new Actor(userName, isPatroller ? Roles.Patroller : Roles.Acceptor);
+        var reported = Case.Report(Guid.CreateVersion7(now), number, isPatroller ? CaseSource.Patrol : CaseSource.Hotline,
+            request.CategoryId!.Value, request.ConditionId, request.Longitude!.Value, request.Latitude!.Value,
+            request.Description ?? "", district, actor, now);
+        foreach (var photo in photos)
+            reported.AttachReportPhoto(photo.Sha256, photo.ContentType, photo.Bytes.LongLength);
+
+        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == reported.CategoryId, ct);
+        db.Cases.Add(reported);
+        db.IdempotencyRecords.Add(new IdempotencyRecord(userName, key, hash, reported.Id, now));
+        db.Outbox.Add(OutboxMessage.Create(new CaseReported(reported.Id, reported.Number, reported.Version,
+            reported.Source.ToString(), reported.CategoryId, now), now));
+        db.Outbox.Add(OutboxMessage.Create(new CaseChanged(reported.ToSummary(category, null)), now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotency_records" })
+        {
+            // The same key raced in from a retry that committed first: answer as that request did.
+            db.ChangeTracker.Clear();
+            var winner = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserName == userName && r.Key == key, ct);
+            return await ReplayAsync(winner, hash, http, ct);
+        }
+
+        var dto = (await db.LoadDtoAsync(reported.Id, ct))!;
+        return TypedResults.Created($"/api/cases/{dto.Id}", dto);
+    }
+
+    private async Task<Results<Created<CaseDto>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
+        IdempotencyRecord earlier, string hash, HttpRequest http, CancellationToken ct)
+    {
+        if (earlier.RequestHash != hash)
+            return TypedResults.Problem(title: "Idempotency key reused",
+                detail: "This Idempotency-Key was already used for a different report; use a new key for a new report.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [IdempotencyHeader] = ["Already used with a different body."] } });
+        http.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        var dto = (await db.LoadDtoAsync(earlier.CaseId, ct))!;
+        return TypedResults.Created($"/api/cases/{dto.Id}", dto);
+    }
+
+    private static async Task<(ReportCaseRequest?, ValidationProblem?)> ReadJsonAsync(HttpRequest http, CancellationToken ct)
+    {
+        if (http.ContentLength > MaxJsonBytes)
+            return (null, Invalid("body", $"A JSON report is at most {MaxJsonBytes / 1024} KB; send photos as multipart parts."));
+        try
+        {
+            var request = await JsonSerializer.DeserializeAsync<ReportCaseRequest>(http.Body, JsonSerializerOptions.Web, ct);
+            return request is null ? (null, Invalid("body", "The body must be a JSON object.")) : (request, null);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return (null, Invalid(field, $"Not valid JSON here: {e.Message.Split(" Path:")[0]}"));
+        }
+    }
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    private static T? ParseForm<T>(IFormCollection form, string field, TryParse<T> parse, Dictionary<string, string[]> errors)
+        where T : struct
+    {
+        var text = form[field].ToString();
+        if (text.Length == 0)
+            return null;
+        if (parse(text, out var value))
+            return value;
+        errors[field] = [$"'{text}' is not a valid {typeof(T).Name}."];
+        return null;
+    }
+
+    private static async Task<ProblemHttpResult?> ReadPhotosAsync(IFormFileCollection files, List<Photo> photos, CancellationToken ct)
+    {
+        var parts = files.GetFiles("photos");
+        if (files.Count != parts.Count)
+            return PhotoProblem(StatusCodes.Status400BadRequest, "photos", "File parts must be named 'photos'.");
+        if (parts.Count > PhotoStore.MaxPerReport)
+            return PhotoProblem(StatusCodes.Status400BadRequest, "photos", $"At most {PhotoStore.MaxPerReport} photos per report.");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var field = $"photos[{i}]";
+            if (part.Length > PhotoStore.MaxBytes)
+                return PhotoProblem(StatusCodes.Status413PayloadTooLarge, field, $"'{part.FileName}' is {part.Length / 1024 / 1024.0:0.0} MB; a photo may be at most 10 MB.");
+            if (part.Length == 0)
+                return PhotoProblem(StatusCodes.Status400BadRequest, field, $"'{part.FileName}' is empty.");
+            using var buffer = new MemoryStream((int)part.Length);
+            await part.CopyToAsync(buffer, ct);
+            var bytes = buffer.ToArray();
+            var type = PhotoStore.SniffImageType(bytes);
+            if (type is null)
+                return PhotoProblem(StatusCodes.Status415UnsupportedMediaType, field, $"'{part.FileName}' is not a JPEG, PNG, WebP or GIF image by its content.");
+            photos.Add(new Photo(PhotoStore.Hash(bytes), type, bytes));
+        }
+        return null;
+    }
+
+    private async Task<ValidationProblem?> ValidateAsync(ReportCaseRequest r, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (r.Longitude is null)
+            errors["longitude"] = ["Longitude is required."];
+        else if (!double.IsFinite(r.Longitude.Value) || r.Longitude is < -180 or > 180)
+            errors["longitude"] = ["Longitude must be between -180 and 180 (WGS-84 degrees)."];
+        if (r.Latitude is null)
+            errors["latitude"] = ["Latitude is required."];
+        else if (!double.IsFinite(r.Latitude.Value) || r.Latitude is < -90 or > 90)
+            errors["latitude"] = ["Latitude must be between -90 and 90 (WGS-84 degrees)."];
+        if (r.Description is { Length: > Case.MaxDescriptionLength })
+            errors["description"] = [$"At most {Case.MaxDescriptionLength} characters (got {r.Description.Length})."];
+        if (r.CategoryId is null)
+        {
+            errors["categoryId"] = ["Category is required."];
+        }
+        else
+        {
+            var category = await db.Categories.AsNoTracking().Include(c => c.Conditions)
+                .SingleOrDefaultAsync(c => c.Id == r.CategoryId, ct);
+            if (category is null)
+                errors["categoryId"] = [$"Unknown category {r.CategoryId}."];
+            else if (r.ConditionId is { } conditionId && category.Conditions.All(c => c.Id != conditionId))
+                errors["conditionId"] = [$"Condition {conditionId} does not belong to category {category.Code} {category.NameZh}."];
+        }
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
+    }
+
+    /// <summary>What makes two requests "the same report" for idempotency: every field and every photo's content.</summary>
+    private static string RequestHash(ReportCaseRequest r, List<Photo> photos)
+    {
+        var canonical = string.Join('\n',
+            r.CategoryId?.ToString() ?? "", r.ConditionId?.ToString() ?? "",
+            r.Longitude?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+            r.Latitude?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+            r.Description ?? "", string.Join(',', photos.Select(p => p.Sha256)));
+        return PhotoStore.Hash(Encoding.UTF8.GetBytes(canonical));
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ProblemHttpResult PhotoProblem(int status, string field, string message) =>
+        TypedResults.Problem(title: "Photo refused", detail: message, statusCode: status,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+}

@@ -1,0 +1,95 @@
+using Dispatch.Api.Demo;
+using Dispatch.Api.Features.Auth;
+using Dispatch.Api.Features.Boards;
+using Dispatch.Api.Features.Cases;
+using Dispatch.Api.Features.Catalogue;
+using Dispatch.Api.Features.Intake;
+using Dispatch.Api.Features.Routing;
+using Dispatch.Api.Hosting;
+using Dispatch.Api.Realtime;
+using Dispatch.Messaging;
+using Dispatch.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Options, bound once.
+builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName);
+var roles = builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions();
+
+// Persistence, auth, errors, health, OpenAPI, realtime.
+builder.Services.AddDispatchPersistence(builder.Configuration.GetConnectionString("Dispatch")
+    ?? throw new InvalidOperationException("ConnectionStrings:Dispatch is not set."));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDispatchAuth();
+builder.Services.AddDispatchProblemDetails();
+builder.Services.AddDispatchHealth();
+builder.Services.AddOpenApi();
+builder.Services.AddSignalR();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+// Features.
+builder.Services.AddSingleton<PhotoStore>();
+builder.Services.AddScoped<ReportCase>();
+builder.Services.AddScoped<CaseStep>();
+builder.Services.AddScoped<DemoSeeder>();
+
+// Messaging: workers run the case consumers and the outbox relay; web nodes push board events to their own
+// SignalR connections from a queue of their own.
+builder.Services.AddDispatchMessaging(builder.Configuration, runRelay: roles.IsWorker,
+    registerConsumers: x =>
+    {
+        if (roles.IsWorker)
+        {
+            x.AddConsumer<IntakeConsumer, IntakeConsumerDefinition>();
+            x.AddConsumer<RouteCaseConsumer, RouteCaseConsumerDefinition>();
+        }
+        if (roles.IsWeb)
+            x.AddConsumer<BoardNotifier>().ExcludeFromConfigureEndpoints();
+    },
+    configureBus: (context, bus) =>
+    {
+        if (roles.IsWeb)
+            bus.ReceiveEndpoint(new TemporaryEndpointDefinition("board"), e => e.ConfigureConsumer<BoardNotifier>(context));
+    });
+
+var app = builder.Build();
+
+await PrepareDatabaseAsync(app, roles);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapDispatchHealth();
+app.MapAuthEndpoints();
+app.MapCatalogueEndpoints();
+app.MapCaseEndpoints();
+app.MapBoardEndpoints();
+app.MapHub<BoardHub>(BoardHub.Path);
+app.MapFrontend();
+
+await app.RunAsync();
+
+// Migrations take a database lock, so every node may apply them; seeding runs on workers only.
+static async Task PrepareDatabaseAsync(WebApplication app, DispatchOptions roles)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<DispatchDbContext>();
+    await db.Database.MigrateAsync();
+    if (!roles.IsWorker)
+        return;
+    var environment = scope.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
+    await CatalogueSeeder.SeedAsync(db, Path.Combine(environment.ContentRootPath, "SeedData", "categories.csv"), CancellationToken.None);
+    if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+}
+
+/// <summary>Entry point, visible to the in-process test host.</summary>
+public partial class Program;

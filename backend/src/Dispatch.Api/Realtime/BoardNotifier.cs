@@ -1,0 +1,22 @@
+using Dispatch.Contracts.Cases;
+using MassTransit;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dispatch.Api.Realtime;
+
+/// <summary>
+/// Turns case events into SignalR pushes. Each web node consumes from its own temporary queue, so every node pushes
+/// to its own connections; that is how boards scale out without a backplane. A repeated push is harmless: clients
+/// ignore versions they already hold.
+/// </summary>
+public sealed class BoardNotifier(IHubContext<BoardHub, IBoardClient> hub) : IConsumer<CaseChanged>
+{
+    public async Task Consume(ConsumeContext<CaseChanged> context)
+    {
+        var summary = context.Message.Summary;
+        var groups = new List<string>(2) { BoardGroups.CommandCentre };
+        if (summary.DepartmentKey is not null)
+            groups.Add(BoardGroups.Department(summary.DepartmentKey));
+        await hub.Clients.Groups(groups).CaseChanged(summary);
+    }
+}

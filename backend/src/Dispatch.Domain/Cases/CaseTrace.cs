@@ -1,0 +1,36 @@
+namespace Dispatch.Domain.Cases;
+
+/// <summary>One immutable row of a case's history (案卷流转记录); evaluation is computed from these.</summary>
+public sealed class CaseTrace
+{
+    private CaseTrace() { }
+
+    internal CaseTrace(Guid caseId, int sequence, string action, CaseState? fromState, CaseState toState,
+        Actor actor, DateTimeOffset at, string? opinion)
+    {
+        Id = Guid.CreateVersion7(at);
+        CaseId = caseId;
+        Sequence = sequence;
+        Action = action;
+        FromState = fromState;
+        ToState = toState;
+        ActorUserName = actor.UserName;
+        ActorRole = actor.Role;
+        DepartmentKey = actor.DepartmentKey;
+        At = at;
+        Opinion = opinion;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    /// <summary>Position in the case's history, so that ordering never depends on clock resolution.</summary>
+    public int Sequence { get; private set; }
+    public string Action { get; private set; } = "";
+    public CaseState? FromState { get; private set; }
+    public CaseState ToState { get; private set; }
+    public string ActorUserName { get; private set; } = "";
+    public string ActorRole { get; private set; } = "";
+    public string? DepartmentKey { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? Opinion { get; private set; }
+}

@@ -1,0 +1,76 @@
+namespace Dispatch.Domain.Catalogue;
+
+/// <summary>部件 (component, a thing with an owner) or 事件 (event, a situation).</summary>
+public enum CategoryKind
+{
+    Component,
+    Event,
+}
+
+/// <summary>A minor class (小类) of the catalogue, e.g. event 0505 机动车乱停放.</summary>
+public sealed class Category
+{
+    private readonly List<CategoryCondition> _conditions = [];
+
+    private Category() { }
+
+    public Category(Guid id, CategoryKind kind, string majorCode, string majorNameZh, string majorNameEn,
+        string code, string nameZh, string nameEn, string departmentKind)
+    {
+        Id = id;
+        Kind = kind;
+        MajorCode = majorCode;
+        MajorNameZh = majorNameZh;
+        MajorNameEn = majorNameEn;
+        Code = code;
+        NameZh = nameZh;
+        NameEn = nameEn;
+        DepartmentKind = departmentKind;
+    }
+
+    public Guid Id { get; private set; }
+    public CategoryKind Kind { get; private set; }
+    public string MajorCode { get; private set; } = "";
+    public string MajorNameZh { get; private set; } = "";
+    public string MajorNameEn { get; private set; } = "";
+    /// <summary>Four digits: major (2) + minor (2). Unique within a kind only.</summary>
+    public string Code { get; private set; } = "";
+    public string NameZh { get; private set; } = "";
+    public string NameEn { get; private set; } = "";
+    /// <summary>Kind of department responsible by default (e.g. traffic_police); <c>territory</c> means the street office.</summary>
+    public string DepartmentKind { get; private set; } = "";
+    public IReadOnlyList<CategoryCondition> Conditions => _conditions;
+
+    public CategoryCondition AddCondition(Guid id, string nameZh, string nameEn, decimal limit, string unit)
+    {
+        var condition = new CategoryCondition(id, Id, _conditions.Count + 1, nameZh, nameEn, limit, unit);
+        _conditions.Add(condition);
+        return condition;
+    }
+}
+
+/// <summary>A filing condition (立案条件) of a category, with its handling time limit.</summary>
+public sealed class CategoryCondition
+{
+    private CategoryCondition() { }
+
+    internal CategoryCondition(Guid id, Guid categoryId, int ordinal, string nameZh, string nameEn, decimal limit, string unit)
+    {
+        Id = id;
+        CategoryId = categoryId;
+        Ordinal = ordinal;
+        NameZh = nameZh;
+        NameEn = nameEn;
+        Limit = limit;
+        Unit = unit;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CategoryId { get; private set; }
+    public int Ordinal { get; private set; }
+    public string NameZh { get; private set; } = "";
+    public string NameEn { get; private set; } = "";
+    public decimal Limit { get; private set; }
+    /// <summary>working_hours | urgent_hours | working_days | calendar_days</summary>
+    public string Unit { get; private set; } = "";
+}

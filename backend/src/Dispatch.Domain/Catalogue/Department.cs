@@ -1,0 +1,47 @@
+namespace Dispatch.Domain.Catalogue;
+
+/// <summary>A handling department (专业部门 / 责任单位) with the territory it has jurisdiction over.</summary>
+public sealed class Department
+{
+    private Department() { }
+
+    public Department(Guid id, string key, string kind, string level, string jurisdictionCode, string nameZh, string nameEn)
+    {
+        Id = id;
+        Key = key;
+        Kind = kind;
+        Level = level;
+        JurisdictionCode = jurisdictionCode;
+        NameZh = nameZh;
+        NameEn = nameEn;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>Stable short key, e.g. <c>xs-traffic</c>; handlers' accounts and board groups use it.</summary>
+    public string Key { get; private set; } = "";
+    public string Kind { get; private set; } = "";
+    /// <summary>city | district | street</summary>
+    public string Level { get; private set; } = "";
+    /// <summary>Grid code of the territory it serves (6-digit district or city code, 9-digit street code).</summary>
+    public string JurisdictionCode { get; private set; } = "";
+    public string NameZh { get; private set; } = "";
+    public string NameEn { get; private set; } = "";
+}
+
+/// <summary>
+/// The walking skeleton's routing table: a category goes to one department. The rules engine
+/// (category, condition, grid subtree, component owner → department) replaces it.
+/// </summary>
+public sealed class CategoryRoute
+{
+    private CategoryRoute() { }
+
+    public CategoryRoute(Guid categoryId, Guid departmentId)
+    {
+        CategoryId = categoryId;
+        DepartmentId = departmentId;
+    }
+
+    public Guid CategoryId { get; private set; }
+    public Guid DepartmentId { get; private set; }
+}

@@ -1,0 +1,68 @@
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dispatch.Persistence.Configurations;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("Cases");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Number).HasMaxLength(32).IsRequired();
+        b.HasIndex(c => c.Number).IsUnique();
+        b.Property(c => c.State).HasConversion<string>().HasMaxLength(32);
+        b.Property(c => c.Source).HasConversion<string>().HasMaxLength(16);
+        // Application-managed version: every state change bumps it, and a stale writer loses with 409.
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.Description).HasMaxLength(Case.MaxDescriptionLength).IsRequired();
+        b.Property(c => c.DistrictCode).HasMaxLength(15).IsRequired();
+        b.Property(c => c.ReportedBy).HasMaxLength(256).IsRequired();
+        b.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CategoryCondition>().WithMany().HasForeignKey(c => c.ConditionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        // Board snapshots: a department's open cases, newest first; the command centre's latest cases.
+        b.HasIndex(c => new { c.DepartmentId, c.State });
+        b.HasIndex(c => c.UpdatedAt);
+        b.HasIndex(c => new { c.ReportedBy, c.ReportedAt });
+        b.HasMany(c => c.Trace).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Photos).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Trace).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(c => c.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CaseTraceConfiguration : IEntityTypeConfiguration<CaseTrace>
+{
+    public void Configure(EntityTypeBuilder<CaseTrace> b)
+    {
+        b.ToTable("CaseTraces");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Id).ValueGeneratedNever();
+        b.HasIndex(t => new { t.CaseId, t.Sequence }).IsUnique();
+        b.Property(t => t.Action).HasMaxLength(32).IsRequired();
+        b.Property(t => t.FromState).HasConversion<string>().HasMaxLength(32);
+        b.Property(t => t.ToState).HasConversion<string>().HasMaxLength(32);
+        b.Property(t => t.ActorUserName).HasMaxLength(256).IsRequired();
+        b.Property(t => t.ActorRole).HasMaxLength(32).IsRequired();
+        b.Property(t => t.DepartmentKey).HasMaxLength(64);
+        b.Property(t => t.Opinion).HasMaxLength(2000);
+    }
+}
+
+internal sealed class CasePhotoConfiguration : IEntityTypeConfiguration<CasePhoto>
+{
+    public void Configure(EntityTypeBuilder<CasePhoto> b)
+    {
+        b.ToTable("CasePhotos");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.HasIndex(p => p.CaseId);
+        b.Property(p => p.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(p => p.ContentType).HasMaxLength(64).IsRequired();
+        b.Property(p => p.Stage).HasMaxLength(16).IsRequired();
+    }
+}

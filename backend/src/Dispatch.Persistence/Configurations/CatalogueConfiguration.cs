@@ -1,0 +1,69 @@
+using Dispatch.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dispatch.Persistence.Configurations;
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> b)
+    {
+        b.ToTable("Categories");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(c => new { c.Kind, c.Code }).IsUnique();
+        b.Property(c => c.MajorCode).HasMaxLength(2).IsRequired();
+        b.Property(c => c.MajorNameZh).HasMaxLength(64).IsRequired();
+        b.Property(c => c.MajorNameEn).HasMaxLength(128).IsRequired();
+        b.Property(c => c.Code).HasMaxLength(8).IsRequired();
+        b.Property(c => c.NameZh).HasMaxLength(64).IsRequired();
+        b.Property(c => c.NameEn).HasMaxLength(128).IsRequired();
+        b.Property(c => c.DepartmentKind).HasMaxLength(32).IsRequired();
+        b.HasMany(c => c.Conditions).WithOne().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Conditions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CategoryConditionConfiguration : IEntityTypeConfiguration<CategoryCondition>
+{
+    public void Configure(EntityTypeBuilder<CategoryCondition> b)
+    {
+        b.ToTable("CategoryConditions");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.HasIndex(c => new { c.CategoryId, c.Ordinal }).IsUnique();
+        b.Property(c => c.NameZh).HasMaxLength(64).IsRequired();
+        b.Property(c => c.NameEn).HasMaxLength(128).IsRequired();
+        b.Property(c => c.Limit).HasPrecision(9, 2);
+        b.Property(c => c.Unit).HasMaxLength(16).IsRequired();
+    }
+}
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> b)
+    {
+        b.ToTable("Departments");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.Key).HasMaxLength(64).IsRequired();
+        b.HasIndex(d => d.Key).IsUnique();
+        b.Property(d => d.Kind).HasMaxLength(32).IsRequired();
+        b.Property(d => d.Level).HasMaxLength(16).IsRequired();
+        b.Property(d => d.JurisdictionCode).HasMaxLength(15).IsRequired();
+        b.Property(d => d.NameZh).HasMaxLength(128).IsRequired();
+        b.Property(d => d.NameEn).HasMaxLength(256).IsRequired();
+    }
+}
+
+internal sealed class CategoryRouteConfiguration : IEntityTypeConfiguration<CategoryRoute>
+{
+    public void Configure(EntityTypeBuilder<CategoryRoute> b)
+    {
+        b.ToTable("CategoryRoutes");
+        b.HasKey(r => r.CategoryId);
+        b.HasOne<Category>().WithOne().HasForeignKey<CategoryRoute>(r => r.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

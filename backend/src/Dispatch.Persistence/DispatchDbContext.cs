@@ -1,0 +1,33 @@
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Catalogue;
+using Dispatch.Persistence.Identity;
+using Dispatch.Persistence.Messaging;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dispatch.Persistence;
+
+/// <summary>
+/// The one database context. The model is provider-neutral; the provider is chosen in
+/// <see cref="PersistenceRegistration"/> and provider-specific SQL lives under Postgres/ and in the migrations.
+/// </summary>
+public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseTrace> CaseTraces => Set<CaseTrace>();
+    public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<CategoryCondition> CategoryConditions => Set<CategoryCondition>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<CategoryRoute> CategoryRoutes => Set<CategoryRoute>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DispatchDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Dispatch.Contracts.Cases;
+
+// Events are published through the transactional outbox, so each one is durable the moment the state change
+// that caused it commits. Consumers tolerate redelivery: they key on the message id (inbox) and on Version.
+// Additive changes only: these shapes are on the wire.
+
+/// <summary>A report was stored (上报). Intake decides whether it is filed automatically.</summary>
+public sealed record CaseReported(Guid CaseId, string Number, int Version, string Source, Guid CategoryId, DateTimeOffset At);
+
+/// <summary>The case was filed (立案) and must now be dispatched.</summary>
+public sealed record CaseFiled(Guid CaseId, string Number, int Version, DateTimeOffset At);
+
+/// <summary>The case went to a department (派遣).</summary>
+public sealed record CaseDispatched(Guid CaseId, string Number, int Version, string DepartmentKey, DateTimeOffset At);
+
+/// <summary>No routing rule covered the case; it waits in the dispatcher's manual queue.</summary>
+public sealed record CaseUnroutable(Guid CaseId, string Number, int Version, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// Any change a board shows. Carries the whole summary so that every web node can push it to its own
+/// SignalR connections without reading the database.
+/// </summary>
+public sealed record CaseChanged(CaseSummary Summary);
+
+/// <summary>What a board row shows of a case. <see cref="Version"/> lets clients drop stale pushes.</summary>
+public sealed record CaseSummary(
+    Guid Id,
+    string Number,
+    string State,
+    int Version,
+    string CategoryCode,
+    string CategoryNameZh,
+    string CategoryNameEn,
+    string? DepartmentKey,
+    string? DepartmentNameZh,
+    string? DepartmentNameEn,
+    double Longitude,
+    double Latitude,
+    string Description,
+    bool NeedsManualDispatch,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset UpdatedAt);

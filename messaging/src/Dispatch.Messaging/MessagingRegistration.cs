@@ -1,0 +1,66 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dispatch.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// Wires MassTransit: the transport switch, quorum queues for work queues on RabbitMQ, and the outbox relay
+    /// (on worker nodes). <paramref name="configureBus"/> adds endpoints the caller owns, such as the per-node
+    /// board queue.
+    /// </summary>
+    public static IServiceCollection AddDispatchMessaging(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        bool runRelay,
+        Action<IBusRegistrationConfigurator> registerConsumers,
+        Action<IBusRegistrationContext, IBusFactoryConfigurator> configureBus)
+    {
+        services.AddOptions<MessagingOptions>()
+            .Bind(configuration.GetSection(MessagingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var options = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            registerConsumers(x);
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                // Work queues survive a broker restart and a node loss.
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    rabbit.SetQuorumQueue();
+            });
+            if (options.Transport == TransportKind.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = options.RabbitMq;
+                    cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                        h.PublisherConfirmation = true;
+                    });
+                    configureBus(context, cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) =>
+                {
+                    configureBus(context, cfg);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+
+        if (runRelay)
+            services.AddHostedService<OutboxRelay>();
+        return services;
+    }
+}
