@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Department } from '@/lib/api-types';
+import { http } from '@/lib/http';
+
+export function listDepartments(signal?: AbortSignal): Promise<Department[]> {
+  return http<Department[]>('/api/departments', { signal });
+}
+
+/** Only for users who watch any department (dispatcher, leader...); a handler has one. */
+export function useDepartments(enabled: boolean) {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: ({ signal }) => listDepartments(signal),
+    enabled,
+    staleTime: 60 * 60 * 1000,
+  });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildCategoryGroups, matchesCategorySearch } from '@/features/patrol/components/category-picker';
+import type { Category } from '@/lib/api-types';
+import { createI18n } from '@/lib/i18n';
+
+function category(overrides: Partial<Category>): Category {
+  return {
+    id: overrides.code ?? 'id',
+    kind: 'event',
+    code: '0505',
+    majorCode: '05',
+    majorNameZh: '街面秩序',
+    majorNameEn: 'Street order',
+    nameZh: '机动车乱停放',
+    nameEn: 'Illegal parking (motor vehicle)',
+    departmentKind: 'traffic_police',
+    conditions: [],
+    ...overrides,
+  };
+}
+
+const catalogue = [
+  category({ id: 'e-0506', code: '0506', nameZh: '非机动车乱停放', nameEn: 'Illegal parking (non-motor vehicle)' }),
+  category({ id: 'e-0505' }),
+  category({
+    id: 'c-0101',
+    kind: 'component',
+    code: '0101',
+    majorCode: '01',
+    majorNameZh: '公用设施',
+    majorNameEn: 'Public utilities',
+    nameZh: '上水井盖',
+    nameEn: 'Water-supply manhole cover',
+  }),
+];
+
+describe('category picker', () => {
+  const zh = createI18n('zh-CN');
+
+  it('groups components before events, by major class, in code order', () => {
+    const groups = buildCategoryGroups(catalogue, 'zh-CN', zh.t);
+
+    expect(groups.map((group) => group.label)).toEqual(['部件 · 01 公用设施', '事件 · 05 街面秩序']);
+    expect(groups[1]!.options.map((option) => option.value)).toEqual(['e-0505', 'e-0506']);
+  });
+
+  it('finds a category by code, Chinese name or English name', () => {
+    const options = buildCategoryGroups(catalogue, 'zh-CN', zh.t).flatMap((group) => group.options);
+    const found = (input: string) => options.filter((option) => matchesCategorySearch(input, option)).map((option) => option.value);
+
+    expect(found('0505')).toEqual(['e-0505']);
+    expect(found('井盖')).toEqual(['c-0101']);
+    expect(found('manhole')).toEqual(['c-0101']);
+    expect(found('parking non-motor')).toEqual(['e-0506']);
+    expect(found('街面')).toEqual(['e-0505', 'e-0506']);
+  });
+});

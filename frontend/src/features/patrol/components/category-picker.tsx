@@ -1,0 +1,83 @@
+import { Select } from 'antd';
+import type { TFunction } from 'i18next';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Category } from '@/lib/api-types';
+import { localName } from '@/lib/i18n';
+
+export interface CategoryOption {
+  value: string;
+  label: ReactNode;
+  search: string;
+}
+
+export interface CategoryGroup {
+  key: string;
+  label: string;
+  options: CategoryOption[];
+}
+
+/** Groups by kind (部件 / 事件) and major class, in code order; each option is searchable by code and both names. */
+export function buildCategoryGroups(categories: readonly Category[], language: string, t: TFunction): CategoryGroup[] {
+  const sorted = [...categories].sort(
+    (a, b) => (a.kind === b.kind ? 0 : a.kind === 'component' ? -1 : 1) || a.code.localeCompare(b.code),
+  );
+  const groups = new Map<string, CategoryGroup>();
+  for (const category of sorted) {
+    const key = `${category.kind}-${category.majorCode}`;
+    let group = groups.get(key);
+    if (!group) {
+      const major = localName(language, category.majorNameZh, category.majorNameEn);
+      group = { key, label: `${t(`category.kind.${category.kind}`)} · ${category.majorCode} ${major}`, options: [] };
+      groups.set(key, group);
+    }
+    const name = localName(language, category.nameZh, category.nameEn);
+    group.options.push({
+      value: String(category.id),
+      label: (
+        <span data-testid={`category-option-${category.kind}-${category.code}`}>
+          {category.code} {name}
+        </span>
+      ),
+      search: [category.code, category.nameZh, category.nameEn, category.majorNameZh, category.majorNameEn]
+        .join(' ')
+        .toLowerCase(),
+    });
+  }
+  return [...groups.values()];
+}
+
+export function matchesCategorySearch(input: string, option: { search?: string } | undefined): boolean {
+  const words = input.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!option?.search) return false;
+  return words.every((word) => option.search!.includes(word));
+}
+
+export interface CategoryPickerProps {
+  categories: readonly Category[];
+  loading?: boolean;
+  value?: string;
+  onChange?: (value: string) => void;
+}
+
+export function CategoryPicker({ categories, loading, value, onChange }: CategoryPickerProps) {
+  const { t, i18n } = useTranslation();
+  const groups = useMemo(() => buildCategoryGroups(categories, i18n.language, t), [categories, i18n.language, t]);
+  return (
+    <div data-testid="category-select">
+      <Select<string>
+        value={value}
+        onChange={(next) => onChange?.(next)}
+        loading={loading}
+        placeholder={t('patrol.categoryPlaceholder')}
+        showSearch={{ filterOption: (input, option) => matchesCategorySearch(input, option as CategoryOption) }}
+        options={groups.map((group) => ({ key: group.key, label: group.label, title: group.label, options: group.options }))}
+        style={{ width: '100%' }}
+        size="large"
+        listHeight={320}
+        virtual={false}
+        notFoundContent={t('patrol.noCategoryMatch')}
+      />
+    </div>
+  );
+}

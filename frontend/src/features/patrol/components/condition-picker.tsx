@@ -1,0 +1,40 @@
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CategoryCondition } from '@/lib/api-types';
+import { localName } from '@/lib/i18n';
+
+export interface ConditionPickerProps {
+  conditions: readonly CategoryCondition[];
+  value?: string;
+  onChange?: (value: string) => void;
+  disabled?: boolean;
+}
+
+export function ConditionPicker({ conditions, value, onChange, disabled }: ConditionPickerProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div data-testid="condition-select">
+      <Select<string>
+        value={value}
+        onChange={(next) => onChange?.(next)}
+        disabled={disabled}
+        placeholder={t('patrol.conditionPlaceholder')}
+        style={{ width: '100%' }}
+        size="large"
+        virtual={false}
+        options={conditions.map((condition) => ({
+          value: String(condition.id),
+          label: (
+            <span data-testid={`condition-option-${condition.id}`}>
+              {localName(i18n.language, condition.nameZh, condition.nameEn)}
+              <span className="muted">
+                {' '}
+                ({t(`timeLimit.${condition.unit}`, { count: condition.limit })})
+              </span>
+            </span>
+          ),
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Pure merge rules for live boards: a board holds a snapshot of CaseSummary rows and applies
+ * pushes on top. A push is applied only when its version is newer than the row it would replace,
+ * so duplicated or out-of-order deliveries leave the board as it is.
+ */
+import type { CaseSummary, CommandBoard, DepartmentBoard } from '@/lib/api-types';
+
+/** States after which a case no longer sits in a department's open queue. */
+export const TERMINAL_STATES: ReadonlySet<string> = new Set(['Closed', 'Archived', 'NotAccepted', 'Voided']);
+
+/** How many rows the command centre keeps, as the snapshot does. */
+export const COMMAND_BOARD_LIMIT = 200;
+
+/**
+ * New case: prepended. Known case with an older version: replaced in place. Known case with the
+ * same or a newer version: the list is returned unchanged (same reference).
+ */
+export function mergeCaseSummary(list: readonly CaseSummary[], push: CaseSummary): readonly CaseSummary[] {
+  const index = list.findIndex((item) => item.id === push.id);
+  if (index < 0) return [push, ...list];
+  const held = list[index]!;
+  if (held.version >= push.version) return list;
+  const next = list.slice();
+  next[index] = push;
+  return next;
+}
+
+/** Drops the case when the push is newer than the row held (it moved away or was finished). */
+export function removeCaseSummary(list: readonly CaseSummary[], push: CaseSummary): readonly CaseSummary[] {
+  const index = list.findIndex((item) => item.id === push.id);
+  if (index < 0) return list;
+  if (list[index]!.version >= push.version) return list;
+  return list.filter((item) => item.id !== push.id);
+}
+
+export function belongsToDepartment(push: CaseSummary, departmentKey: string): boolean {
+  return push.departmentKey === departmentKey && !TERMINAL_STATES.has(push.state);
+}
+
+export function applyPushToDepartmentBoard(board: DepartmentBoard, push: CaseSummary): DepartmentBoard {
+  const cases = belongsToDepartment(push, board.department.key)
+    ? mergeCaseSummary(board.cases, push)
+    : removeCaseSummary(board.cases, push);
+  return cases === board.cases ? board : { ...board, cases: [...cases] };
+}
+
+/**
+ * Counters move with the case when its previous state is known (it is in the list). A case the
+ * list does not hold is counted under its new state; the periodic snapshot reload corrects the
+ * rare case that was older than the latest rows.
+ */
+export function applyPushToCommandBoard(
+  board: CommandBoard,
+  push: CaseSummary,
+  limit = COMMAND_BOARD_LIMIT,
+): CommandBoard {
+  const held = board.cases.find((item) => item.id === push.id);
+  if (held && held.version >= push.version) return board;
+  const cases = mergeCaseSummary(board.cases, push).slice(0, limit);
+  const counts = { ...board.counts };
+  if (held) counts[held.state] = Math.max(0, (counts[held.state] ?? 0) - 1);
+  counts[push.state] = (counts[push.state] ?? 0) + 1;
+  return { counts, cases };
+}

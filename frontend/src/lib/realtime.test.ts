@@ -1,0 +1,198 @@
+import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { CommandBoard, DepartmentBoard } from '@/lib/api-types';
+import { BoardRealtime, boardKeys } from '@/lib/realtime';
+import { aCaseSummary } from '@/testing/case-summary';
+import { deferred } from '@/testing/deferred';
+import { FakeBoardConnection } from '@/testing/fake-board-connection';
+
+const department = { key: 'xs-traffic', nameZh: '象山大队', nameEn: 'Xiangshan brigade' };
+
+describe('BoardRealtime', () => {
+  let queryClient: QueryClient;
+  let connection: FakeBoardConnection;
+  let scheduled: { callback: () => void; delayMs: number }[];
+  let warn: Mock<(message: string, error?: unknown) => void>;
+  let realtime: BoardRealtime;
+  const observers: (() => void)[] = [];
+
+  beforeEach(() => {
+    queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+    connection = new FakeBoardConnection();
+    scheduled = [];
+    warn = vi.fn<(message: string, error?: unknown) => void>();
+    realtime = new BoardRealtime(queryClient, () => connection, {
+      startRetryDelaysMs: [2000, 5000],
+      schedule: (callback, delayMs) => {
+        const entry = { callback, delayMs };
+        scheduled.push(entry);
+        return () => scheduled.splice(scheduled.indexOf(entry), 1);
+      },
+      warn,
+    });
+  });
+
+  afterEach(() => {
+    for (const stop of observers.splice(0)) stop();
+    realtime.dispose();
+    queryClient.clear();
+  });
+
+  /** Keeps a snapshot query mounted, as a page does, and counts its loads. */
+  function watch<T>(queryKey: QueryKey, load: () => T) {
+    const calls = { count: 0 };
+    const observer = new QueryObserver(queryClient, {
+      queryKey,
+      queryFn: async () => {
+        calls.count += 1;
+        return load();
+      },
+    });
+    observers.push(observer.subscribe(() => undefined));
+    return calls;
+  }
+
+  const departmentBoard = () => queryClient.getQueryData<DepartmentBoard>(boardKeys.department('xs-traffic'));
+  const commandBoard = () => queryClient.getQueryData<CommandBoard>(boardKeys.command);
+
+  it('joins the department group and writes a new case into the board without a reload', async () => {
+    const loads = watch(boardKeys.department('xs-traffic'), () => ({ department, cases: [] }));
+    realtime.subscribe({ kind: 'department', key: 'xs-traffic' });
+    await vi.waitFor(() => expect(connection.invoked('JoinDepartment')).toEqual([['xs-traffic']]));
+    await vi.waitFor(() => expect(departmentBoard()).toBeDefined());
+    const loadsBefore = loads.count;
+
+    const push = aCaseSummary({ departmentKey: 'xs-traffic' });
+    connection.push(push);
+
+    expect(departmentBoard()?.cases).toEqual([push]);
+    expect(loads.count).toBe(loadsBefore);
+  });
+
+  it('writes pushes into the command board and drops versions it already holds', async () => {
+    watch(boardKeys.command, (): CommandBoard => ({ counts: {}, cases: [] }));
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => expect(connection.invoked('JoinCommandCentre')).toHaveLength(1));
+    await vi.waitFor(() => expect(commandBoard()).toBeDefined());
+
+    const v2 = aCaseSummary({ version: 2, state: 'Handling' });
+    connection.push(v2);
+    connection.push({ ...v2, version: 1, state: 'Dispatched' });
+    connection.push({ ...v2, version: 2, state: 'Closed' });
+
+    expect(commandBoard()).toEqual({ counts: { Handling: 1 }, cases: [v2] });
+  });
+
+  it('does not bring back a case that left the department when an older push arrives late', async () => {
+    const v1 = aCaseSummary({ version: 1, departmentKey: 'xs-traffic' });
+    watch(boardKeys.department('xs-traffic'), () => ({ department, cases: [v1] }));
+    realtime.subscribe({ kind: 'department', key: 'xs-traffic' });
+    await vi.waitFor(() => expect(departmentBoard()?.cases).toEqual([v1]));
+
+    connection.push({ ...v1, version: 3, state: 'Closed' });
+    connection.push({ ...v1, version: 2, state: 'Handling' });
+
+    expect(departmentBoard()?.cases).toEqual([]);
+  });
+
+  it('after a reconnect joins every group again and reloads the snapshots', async () => {
+    const departmentLoads = watch(boardKeys.department('xs-traffic'), () => ({ department, cases: [] }));
+    const commandLoads = watch(boardKeys.command, (): CommandBoard => ({ counts: {}, cases: [] }));
+    realtime.subscribe({ kind: 'department', key: 'xs-traffic' });
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => {
+      expect(connection.invoked('JoinDepartment')).toHaveLength(1);
+      expect(connection.invoked('JoinCommandCentre')).toHaveLength(1);
+    });
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const before = { department: departmentLoads.count, command: commandLoads.count };
+
+    connection.reconnect();
+
+    await vi.waitFor(() => {
+      expect(connection.invoked('JoinDepartment')).toEqual([['xs-traffic'], ['xs-traffic']]);
+      expect(connection.invoked('JoinCommandCentre')).toHaveLength(2);
+      expect(departmentLoads.count).toBe(before.department + 1);
+      expect(commandLoads.count).toBe(before.command + 1);
+    });
+  });
+
+  it('applies a push that arrived while the snapshot was loading on top of that snapshot', async () => {
+    const snapshot = deferred<DepartmentBoard>();
+    const loading = queryClient.fetchQuery({
+      queryKey: boardKeys.department('xs-traffic'),
+      queryFn: () => snapshot.promise,
+    });
+    const earlyPush = aCaseSummary({ departmentKey: 'xs-traffic' });
+
+    realtime.handleCaseChanged(earlyPush);
+    snapshot.resolve({ department, cases: [] });
+    await loading;
+
+    expect(departmentBoard()?.cases).toEqual([earlyPush]);
+  });
+
+  it('does not replay pushes the snapshot already reflects', async () => {
+    const old = aCaseSummary({ departmentKey: 'xs-traffic', version: 1 });
+    realtime.handleCaseChanged(old);
+
+    await queryClient.fetchQuery({
+      queryKey: boardKeys.department('xs-traffic'),
+      queryFn: async (): Promise<DepartmentBoard> => ({ department, cases: [] }),
+    });
+
+    expect(departmentBoard()?.cases).toEqual([]);
+  });
+
+  it('retries a connection that cannot start, then joins and reloads', async () => {
+    connection.startFailures.push(new Error('server down'));
+    const loads = watch(boardKeys.command, (): CommandBoard => ({ counts: {}, cases: [] }));
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => expect(scheduled.map((entry) => entry.delayMs)).toEqual([2000]));
+    expect(connection.invoked('JoinCommandCentre')).toEqual([]);
+    await vi.waitFor(() => expect(loads.count).toBe(1));
+
+    scheduled.shift()!.callback();
+
+    await vi.waitFor(() => {
+      expect(connection.startCalls).toBe(2);
+      expect(connection.invoked('JoinCommandCentre')).toHaveLength(1);
+      expect(loads.count).toBe(2);
+    });
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('keeps the other groups when the hub refuses one join', async () => {
+    connection.refusedMethods.add('JoinDepartment');
+    realtime.subscribe({ kind: 'department', key: 'xs-street' });
+    realtime.subscribe({ kind: 'command' });
+
+    await vi.waitFor(() => expect(connection.invoked('JoinCommandCentre')).toHaveLength(1));
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('Could not join department:xs-street', expect.any(Error)));
+  });
+
+  it('joins a group only once for several subscribers, and forgets it when the last one leaves', async () => {
+    const first = realtime.subscribe({ kind: 'department', key: 'xs-traffic' });
+    const second = realtime.subscribe({ kind: 'department', key: 'xs-traffic' });
+    await vi.waitFor(() => expect(connection.invoked('JoinDepartment')).toHaveLength(1));
+
+    first();
+    second();
+    connection.reconnect();
+
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(connection.invoked('JoinDepartment')).toHaveLength(1);
+  });
+
+  it('stops the connection on sign-out and ignores what the old connection still delivers', async () => {
+    queryClient.setQueryData<CommandBoard>(boardKeys.command, { counts: {}, cases: [] });
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => expect(connection.invoked('JoinCommandCentre')).toHaveLength(1));
+
+    await realtime.stop();
+    connection.push(aCaseSummary());
+
+    expect(connection.stopCalls).toBe(1);
+    expect(commandBoard()?.cases).toEqual([]);
+  });
+});

@@ -1,0 +1,299 @@
+/**
+ * The one SignalR connection of the app (hub /hubs/board). Boards load a snapshot through
+ * TanStack Query; this module writes `caseChanged` pushes into those cached snapshots, drops
+ * pushes that are not newer than what is held, and after a reconnect joins the groups again and
+ * reloads the snapshots so nothing missed while offline stays missing.
+ */
+import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
+import { createContext, createElement, useContext, useEffect, type ReactNode } from 'react';
+import type { CaseSummary, CommandBoard, DepartmentBoard } from '@/lib/api-types';
+import { applyPushToCommandBoard, applyPushToDepartmentBoard } from '@/lib/case-summaries';
+
+export const boardKeys = {
+  all: ['board'] as const,
+  departments: ['board', 'department'] as const,
+  department: (key: string) => ['board', 'department', key] as const,
+  command: ['board', 'command'] as const,
+};
+
+export const BOARD_HUB_URL = '/hubs/board';
+
+/** What this module needs from a hub connection; @microsoft/signalr's HubConnection fits it. */
+export interface BoardConnection {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  invoke(methodName: string, ...args: unknown[]): Promise<unknown>;
+  on(methodName: string, handler: (...args: never[]) => void): void;
+  onreconnected(callback: (connectionId?: string) => void): void;
+  onclose(callback: (error?: Error) => void): void;
+}
+
+export type BoardSubscription = { kind: 'department'; key: string } | { kind: 'command' };
+
+export interface BoardRealtimeOptions {
+  /** Delays before another try when the connection cannot be started, the last one repeating. */
+  startRetryDelaysMs?: readonly number[];
+  schedule?: (callback: () => void, delayMs: number) => () => void;
+  warn?: (message: string, error?: unknown) => void;
+}
+
+const RECENT_PUSH_LIMIT = 2000;
+
+function subscriptionId(subscription: BoardSubscription): string {
+  return subscription.kind === 'department' ? `department:${subscription.key}` : 'command';
+}
+
+function snapshotKey(subscription: BoardSubscription): QueryKey {
+  return subscription.kind === 'department' ? boardKeys.department(subscription.key) : boardKeys.command;
+}
+
+function isBoardQuery(query: Query): boolean {
+  return query.queryKey[0] === boardKeys.all[0];
+}
+
+export class BoardRealtime {
+  private readonly queryClient: QueryClient;
+  private readonly createConnection: () => BoardConnection;
+  private readonly retryDelays: readonly number[];
+  private readonly schedule: (callback: () => void, delayMs: number) => () => void;
+  private readonly warn: (message: string, error?: unknown) => void;
+
+  private connection: BoardConnection | null = null;
+  private connected = false;
+  private starting: Promise<void> | null = null;
+  private startAttempt = 0;
+  private cancelRetry: (() => void) | null = null;
+  private stopped = false;
+  private readonly subscriptions = new Map<string, { subscription: BoardSubscription; count: number }>();
+
+  /** Newest push seen per case id, with the order it arrived in. */
+  private readonly latest = new Map<string, { push: CaseSummary; seq: number }>();
+  private pushSeq = 0;
+  /** Push sequence number when each board snapshot fetch started (by query hash). */
+  private readonly fetchStartedAt = new Map<string, number>();
+  private readonly unsubscribeCache: () => void;
+
+  constructor(queryClient: QueryClient, createConnection: () => BoardConnection, options: BoardRealtimeOptions = {}) {
+    this.queryClient = queryClient;
+    this.createConnection = createConnection;
+    this.retryDelays = options.startRetryDelaysMs ?? [2000, 5000, 10000, 30000];
+    this.schedule =
+      options.schedule ??
+      ((callback, delayMs) => {
+        const timer = setTimeout(callback, delayMs);
+        return () => clearTimeout(timer);
+      });
+    this.warn = options.warn ?? ((message, error) => console.warn(message, error));
+    this.unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || !isBoardQuery(event.query)) return;
+      if (event.action.type === 'fetch') this.fetchStartedAt.set(event.query.queryHash, this.pushSeq);
+      if (event.action.type === 'success' && !event.action.manual) this.replayOnto(event.query);
+    });
+  }
+
+  /** Joins the hub group for a board; the returned function ends this interest. */
+  subscribe(subscription: BoardSubscription): () => void {
+    this.stopped = false;
+    const id = subscriptionId(subscription);
+    const entry = this.subscriptions.get(id);
+    if (entry) {
+      entry.count += 1;
+    } else {
+      this.subscriptions.set(id, { subscription, count: 1 });
+      if (this.connected) void this.join(subscription);
+    }
+    void this.ensureStarted();
+    return () => {
+      const current = this.subscriptions.get(id);
+      if (!current) return;
+      current.count -= 1;
+      // The hub has no leave method: the group stays joined until the connection ends, and its
+      // pushes keep landing in a cache nobody reads, which is harmless.
+      if (current.count <= 0) this.subscriptions.delete(id);
+    };
+  }
+
+  /** Ends the connection and forgets every subscription (sign-out). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.subscriptions.clear();
+    this.latest.clear();
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    const connection = this.connection;
+    this.connection = null;
+    this.connected = false;
+    this.starting = null;
+    if (connection) await connection.stop();
+  }
+
+  dispose(): void {
+    this.unsubscribeCache();
+    void this.stop();
+  }
+
+  /** Applies one `caseChanged` push to every cached board snapshot. */
+  handleCaseChanged(push: CaseSummary): void {
+    const held = this.latest.get(push.id);
+    if (held && held.push.version >= push.version) return;
+    this.pushSeq += 1;
+    this.latest.delete(push.id);
+    this.latest.set(push.id, { push, seq: this.pushSeq });
+    if (this.latest.size > RECENT_PUSH_LIMIT) {
+      const oldest = this.latest.keys().next().value;
+      if (oldest !== undefined) this.latest.delete(oldest);
+    }
+    this.applyToCache(push);
+  }
+
+  private applyToCache(push: CaseSummary): void {
+    this.queryClient.setQueriesData<DepartmentBoard>({ queryKey: boardKeys.departments }, (board) =>
+      board ? applyPushToDepartmentBoard(board, push) : board,
+    );
+    this.queryClient.setQueryData<CommandBoard>(boardKeys.command, (board) =>
+      board ? applyPushToCommandBoard(board, push) : board,
+    );
+  }
+
+  /**
+   * A snapshot read on the server may predate pushes that arrived while it was in flight:
+   * those pushes are applied again on top of it (each is dropped if the snapshot is newer).
+   */
+  private replayOnto(query: Query): void {
+    const startedAt = this.fetchStartedAt.get(query.queryHash) ?? 0;
+    const pending = [...this.latest.values()].filter((entry) => entry.seq > startedAt).map((entry) => entry.push);
+    if (pending.length === 0) return;
+    const key = query.queryKey;
+    if (key[1] === 'command') {
+      this.queryClient.setQueryData<CommandBoard>(key, (board) =>
+        board ? pending.reduce(applyPushToCommandBoard, board) : board,
+      );
+    } else if (key[1] === 'department') {
+      this.queryClient.setQueryData<DepartmentBoard>(key, (board) =>
+        board ? pending.reduce(applyPushToDepartmentBoard, board) : board,
+      );
+    }
+  }
+
+  private ensureStarted(): Promise<void> {
+    if (this.connected) return Promise.resolve();
+    if (this.starting) return this.starting;
+    if (this.cancelRetry) return Promise.resolve();
+    this.starting = this.start().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private getConnection(): BoardConnection {
+    if (this.connection) return this.connection;
+    const connection = this.createConnection();
+    // Callbacks of a connection this object has let go of (after stop) change nothing.
+    connection.on('caseChanged', (push: CaseSummary) => {
+      if (this.connection === connection) this.handleCaseChanged(push);
+    });
+    connection.onreconnected(() => {
+      if (this.connection !== connection) return;
+      this.connected = true;
+      void this.resynchronise();
+    });
+    connection.onclose((error) => {
+      this.connected = false;
+      if (this.stopped || this.connection !== connection) return;
+      if (error) this.warn('Board connection closed', error);
+      this.scheduleRestart();
+    });
+    this.connection = connection;
+    return connection;
+  }
+
+  private async start(): Promise<void> {
+    const connection = this.getConnection();
+    try {
+      await connection.start();
+    } catch (error) {
+      if (this.stopped || this.connection !== connection) return;
+      this.warn('Board connection could not start', error);
+      this.scheduleRestart();
+      return;
+    }
+    if (this.stopped || this.connection !== connection) return;
+    const wasRestart = this.startAttempt > 0;
+    this.startAttempt = 0;
+    this.connected = true;
+    if (wasRestart) await this.resynchronise();
+    else await this.joinAll();
+  }
+
+  private scheduleRestart(): void {
+    if (this.stopped || this.cancelRetry) return;
+    const delay = this.retryDelays[Math.min(this.startAttempt, this.retryDelays.length - 1)] ?? 5000;
+    this.startAttempt += 1;
+    this.cancelRetry = this.schedule(() => {
+      this.cancelRetry = null;
+      void this.ensureStarted();
+    }, delay);
+  }
+
+  /** After a reconnect: the groups are gone on the server, and pushes may have been missed. */
+  private async resynchronise(): Promise<void> {
+    await this.joinAll(false);
+    await this.queryClient.invalidateQueries({ queryKey: boardKeys.all });
+  }
+
+  private async joinAll(reloadEach = true): Promise<void> {
+    await Promise.all(
+      [...this.subscriptions.values()].map(({ subscription }) => this.join(subscription, reloadEach)),
+    );
+  }
+
+  private async join(subscription: BoardSubscription, reload = true): Promise<void> {
+    const connection = this.connection;
+    if (!connection) return;
+    try {
+      if (subscription.kind === 'department') await connection.invoke('JoinDepartment', subscription.key);
+      else await connection.invoke('JoinCommandCentre');
+    } catch (error) {
+      this.warn(`Could not join ${subscriptionId(subscription)}`, error);
+      return;
+    }
+    // Changes between the snapshot read and this join were pushed to nobody: read it again.
+    if (reload) await this.queryClient.invalidateQueries({ queryKey: snapshotKey(subscription) });
+  }
+}
+
+/** Reconnects forever, at most every 30 s, so a wall screen recovers without a reload. */
+export function createBoardHubConnection(): BoardConnection {
+  return new HubConnectionBuilder()
+    .withUrl(BOARD_HUB_URL, { withCredentials: true })
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: (context) => [0, 2000, 5000, 10000][context.previousRetryCount] ?? 30000,
+    })
+    .configureLogging(LogLevel.Warning)
+    .build();
+}
+
+const RealtimeContext = createContext<BoardRealtime | null>(null);
+
+export function RealtimeProvider({ realtime, children }: { realtime: BoardRealtime; children: ReactNode }) {
+  return createElement(RealtimeContext.Provider, { value: realtime }, children);
+}
+
+export function useRealtime(): BoardRealtime {
+  const realtime = useContext(RealtimeContext);
+  if (!realtime) throw new Error('useRealtime needs a RealtimeProvider');
+  return realtime;
+}
+
+/** Keeps the board's hub group joined while the calling component is mounted. */
+export function useBoardSubscription(subscription: BoardSubscription | null): void {
+  const realtime = useRealtime();
+  const kind = subscription?.kind ?? null;
+  const key = subscription?.kind === 'department' ? subscription.key : null;
+  useEffect(() => {
+    if (kind === 'command') return realtime.subscribe({ kind: 'command' });
+    if (kind === 'department' && key) return realtime.subscribe({ kind: 'department', key });
+    return undefined;
+  }, [realtime, kind, key]);
+}
