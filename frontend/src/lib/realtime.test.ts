@@ -184,6 +184,23 @@ describe('BoardRealtime', () => {
     expect(connection.invoked('JoinDepartment')).toHaveLength(1);
   });
 
+  it('reports a board live only while its group is joined on an open connection', async () => {
+    const board = { kind: 'department', key: 'xs-traffic' } as const;
+    const changes = vi.fn();
+    realtime.onStatusChange(changes);
+    expect(realtime.isLive(board)).toBe(false);
+
+    realtime.subscribe(board);
+    await vi.waitFor(() => expect(realtime.isLive(board)).toBe(true));
+
+    connection.drop();
+    expect(realtime.isLive(board)).toBe(false);
+
+    connection.reconnect();
+    await vi.waitFor(() => expect(realtime.isLive(board)).toBe(true));
+    expect(changes).toHaveBeenCalled();
+  });
+
   it('stops the connection on sign-out and ignores what the old connection still delivers', async () => {
     queryClient.setQueryData<CommandBoard>(boardKeys.command, { counts: {}, cases: [] });
     realtime.subscribe({ kind: 'command' });

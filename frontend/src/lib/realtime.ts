@@ -6,7 +6,7 @@
  */
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
-import { createContext, createElement, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, createElement, useCallback, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import type { CaseSummary, CommandBoard, DepartmentBoard } from '@/lib/api-types';
 import { applyPushToCommandBoard, applyPushToDepartmentBoard } from '@/lib/case-summaries';
 
@@ -25,6 +25,7 @@ export interface BoardConnection {
   stop(): Promise<void>;
   invoke(methodName: string, ...args: unknown[]): Promise<unknown>;
   on(methodName: string, handler: (...args: never[]) => void): void;
+  onreconnecting(callback: (error?: Error) => void): void;
   onreconnected(callback: (connectionId?: string) => void): void;
   onclose(callback: (error?: Error) => void): void;
 }
@@ -66,6 +67,9 @@ export class BoardRealtime {
   private cancelRetry: (() => void) | null = null;
   private stopped = false;
   private readonly subscriptions = new Map<string, { subscription: BoardSubscription; count: number }>();
+  /** Groups joined on the current connection: their boards are live. */
+  private readonly joined = new Set<string>();
+  private readonly statusListeners = new Set<() => void>();
 
   /** Newest push seen per case id, with the order it arrived in. */
   private readonly latest = new Map<string, { push: CaseSummary; seq: number }>();
@@ -110,13 +114,34 @@ export class BoardRealtime {
       current.count -= 1;
       // The hub has no leave method: the group stays joined until the connection ends, and its
       // pushes keep landing in a cache nobody reads, which is harmless.
-      if (current.count <= 0) this.subscriptions.delete(id);
+      if (current.count <= 0) {
+        this.subscriptions.delete(id);
+        this.setJoined(id, false);
+      }
     };
+  }
+
+  /** True while the board's group is joined on an open connection, so pushes reach it. */
+  isLive(subscription: BoardSubscription): boolean {
+    return this.connected && this.joined.has(subscriptionId(subscription));
+  }
+
+  onStatusChange(listener: () => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private setJoined(id: string | null, joined: boolean): void {
+    if (id === null) this.joined.clear();
+    else if (joined) this.joined.add(id);
+    else this.joined.delete(id);
+    for (const listener of [...this.statusListeners]) listener();
   }
 
   /** Ends the connection and forgets every subscription (sign-out). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.setJoined(null, false);
     this.subscriptions.clear();
     this.latest.clear();
     this.cancelRetry?.();
@@ -193,13 +218,21 @@ export class BoardRealtime {
     connection.on('caseChanged', (push: CaseSummary) => {
       if (this.connection === connection) this.handleCaseChanged(push);
     });
+    connection.onreconnecting(() => {
+      if (this.connection !== connection) return;
+      this.connected = false;
+      this.setJoined(null, false);
+    });
     connection.onreconnected(() => {
       if (this.connection !== connection) return;
       this.connected = true;
       void this.resynchronise();
     });
     connection.onclose((error) => {
-      this.connected = false;
+      if (this.connection === connection) {
+        this.connected = false;
+        this.setJoined(null, false);
+      }
       if (this.stopped || this.connection !== connection) return;
       if (error) this.warn('Board connection closed', error);
       this.scheduleRestart();
@@ -258,6 +291,8 @@ export class BoardRealtime {
       this.warn(`Could not join ${subscriptionId(subscription)}`, error);
       return;
     }
+    if (this.connection !== connection || !this.subscriptions.has(subscriptionId(subscription))) return;
+    this.setJoined(subscriptionId(subscription), true);
     // Changes between the snapshot read and this join were pushed to nobody: read it again.
     if (reload) await this.queryClient.invalidateQueries({ queryKey: snapshotKey(subscription) });
   }
@@ -296,4 +331,18 @@ export function useBoardSubscription(subscription: BoardSubscription | null): vo
     if (kind === 'department' && key) return realtime.subscribe({ kind: 'department', key });
     return undefined;
   }, [realtime, kind, key]);
+}
+
+/** Whether pushes for this board are arriving right now (for a live / connecting badge). */
+export function useBoardLive(subscription: BoardSubscription | null): boolean {
+  const realtime = useRealtime();
+  const kind = subscription?.kind ?? null;
+  const key = subscription?.kind === 'department' ? subscription.key : null;
+  const read = useCallback(() => {
+    if (kind === 'command') return realtime.isLive({ kind: 'command' });
+    if (kind === 'department' && key) return realtime.isLive({ kind: 'department', key });
+    return false;
+  }, [realtime, kind, key]);
+  const listen = useCallback((listener: () => void) => realtime.onStatusChange(listener), [realtime]);
+  return useSyncExternalStore(listen, read, read);
 }

@@ -12,6 +12,7 @@ export class FakeBoardConnection implements BoardConnection {
   readonly refusedMethods = new Set<string>();
 
   private readonly handlers = new Map<string, ((...args: never[]) => void)[]>();
+  private readonly reconnectingCallbacks: ((error?: Error) => void)[] = [];
   private readonly reconnectedCallbacks: ((connectionId?: string) => void)[] = [];
   private readonly closeCallbacks: ((error?: Error) => void)[] = [];
 
@@ -35,6 +36,10 @@ export class FakeBoardConnection implements BoardConnection {
     this.handlers.set(method, [...(this.handlers.get(method) ?? []), handler]);
   }
 
+  onreconnecting(callback: (error?: Error) => void): void {
+    this.reconnectingCallbacks.push(callback);
+  }
+
   onreconnected(callback: (connectionId?: string) => void): void {
     this.reconnectedCallbacks.push(callback);
   }
@@ -46,6 +51,11 @@ export class FakeBoardConnection implements BoardConnection {
   /** The server sends `caseChanged`. */
   push(summary: CaseSummary): void {
     for (const handler of this.handlers.get('caseChanged') ?? []) (handler as (value: CaseSummary) => void)(summary);
+  }
+
+  /** The transport dropped; the client is trying to reconnect. */
+  drop(error = new Error('WebSocket closed with status code: 1006')): void {
+    for (const callback of this.reconnectingCallbacks) callback(error);
   }
 
   /** The automatic reconnect succeeded with a new connection id. */

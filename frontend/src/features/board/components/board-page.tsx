@@ -3,6 +3,7 @@ import { Button, Flex, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { LiveIndicator } from '@/components/live-indicator';
 import { QueryError } from '@/components/query-error';
 import { useDepartmentBoard } from '@/features/board/api/get-department-board';
 import { useDepartments } from '@/features/board/api/list-departments';
@@ -10,7 +11,7 @@ import { CaseDrawer } from '@/features/board/components/case-drawer';
 import { CaseTable } from '@/features/board/components/case-table';
 import { useNewCaseNotifications } from '@/features/board/hooks/use-new-case-notifications';
 import { localName } from '@/lib/i18n';
-import { useBoardSubscription } from '@/lib/realtime';
+import { useBoardLive, useBoardSubscription } from '@/lib/realtime';
 import { useMe } from '@/lib/session';
 
 /** A department's open cases, kept live by the board hub. */
@@ -24,7 +25,9 @@ export function BoardPage() {
   const board = useDepartmentBoard(departmentKey);
   const [open, setOpen] = useState<{ id: string; version: number } | null>(null);
 
-  useBoardSubscription(departmentKey ? { kind: 'department', key: departmentKey } : null);
+  const subscription = departmentKey ? ({ kind: 'department', key: departmentKey } as const) : null;
+  useBoardSubscription(subscription);
+  const live = useBoardLive(subscription);
   useNewCaseNotifications(departmentKey, board.data?.cases);
 
   const openVersion = open ? board.data?.cases.find((item) => item.id === open.id)?.version ?? open.version : undefined;
@@ -37,6 +40,7 @@ export function BoardPage() {
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="board-title">
             {department ? localName(i18n.language, department.nameZh, department.nameEn) : t('board.title')}
           </Typography.Title>
+          {departmentKey ? <LiveIndicator live={live} /> : null}
           {board.data ? <Tag data-testid="board-count">{t('board.openCount', { count: board.data.cases.length })}</Tag> : null}
         </Flex>
         <Flex gap={8} align="center">

@@ -2,6 +2,7 @@ import { Flex, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapView } from '@/components/map-view';
+import { LiveIndicator } from '@/components/live-indicator';
 import { QueryError } from '@/components/query-error';
 import { useCommandBoard } from '@/features/command/api/get-command-board';
 import { LiveCaseList } from '@/features/command/components/live-case-list';
@@ -9,14 +10,17 @@ import { StateCounters } from '@/features/command/components/state-counters';
 import { useFreshIds } from '@/features/command/hooks/use-fresh-ids';
 import { stateColor } from '@/lib/case-states';
 import { formatDateTime } from '@/lib/format';
-import { useBoardSubscription } from '@/lib/realtime';
+import { useBoardLive, useBoardSubscription } from '@/lib/realtime';
+
+const COMMAND = { kind: 'command' } as const;
 
 /** The command centre's wall screen: counters, the map of cases and the live list. */
 export function CommandPage() {
   const { t, i18n } = useTranslation();
   const board = useCommandBoard();
   const [selected, setSelected] = useState<{ id: string; center: [number, number] } | null>(null);
-  useBoardSubscription({ kind: 'command' });
+  useBoardSubscription(COMMAND);
+  const live = useBoardLive(COMMAND);
   const fresh = useFreshIds(board.data?.cases);
 
   const markers = useMemo(
@@ -41,9 +45,12 @@ export function CommandPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('command.title')}
         </Typography.Title>
-        <Typography.Text type="secondary">
-          {t('command.updatedAt', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString(), i18n.language) })}
-        </Typography.Text>
+        <Flex gap={16} align="center">
+          <LiveIndicator live={live} />
+          <Typography.Text type="secondary">
+            {t('command.updatedAt', { time: formatDateTime(new Date(board.dataUpdatedAt).toISOString(), i18n.language) })}
+          </Typography.Text>
+        </Flex>
       </Flex>
       <StateCounters counts={board.data.counts} />
       <div className="command-page__body">
