@@ -1,5 +1,6 @@
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
+using Dispatch.Domain.Grids;
 using Dispatch.Persistence.Identity;
 using Dispatch.Persistence.Messaging;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,10 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<GridNode> GridNodes => Set<GridNode>();
+    public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
+    public DbSet<ResponsibilityGridUnit> ResponsibilityGridUnits => Set<ResponsibilityGridUnit>();
+    public DbSet<ResponsibilityGridPatroller> ResponsibilityGridPatrollers => Set<ResponsibilityGridPatroller>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

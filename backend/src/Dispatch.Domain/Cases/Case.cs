@@ -1,3 +1,5 @@
+using Dispatch.Domain.Grids;
+
 namespace Dispatch.Domain.Cases;
 
 /// <summary>
@@ -31,13 +33,23 @@ public sealed class Case
     public Guid? DepartmentId { get; private set; }
     /// <summary>Set when no routing rule covered the case: it waits in the dispatcher's manual queue (事事有人管).</summary>
     public bool NeedsManualDispatch { get; private set; }
+    /// <summary>The 15-digit unit grid the point lies in; null only on rows stored before cases were located.</summary>
+    public string? UnitGridCode { get; private set; }
+    public string? CommunityCode { get; private set; }
+    public string? StreetCode { get; private set; }
+    public string? ResponsibilityGridCode { get; private set; }
+    /// <summary>A patroller reported outside the responsibility grids they patrol: accepted, but shown to the command centre.</summary>
+    public bool OutsideResponsibilityGrid { get; private set; }
 
     public IReadOnlyList<CaseTrace> Trace => _trace;
     public IReadOnlyList<CasePhoto> Photos => _photos;
 
     public static Case Report(Guid id, string number, CaseSource source, Guid categoryId, Guid? conditionId,
-        double longitude, double latitude, string description, string districtCode, Actor reporter, DateTimeOffset at)
+        double longitude, double latitude, string description, string districtCode, Actor reporter, DateTimeOffset at,
+        GridLocation? location = null)
     {
+        if (location is not null && location.District.Value != districtCode)
+            throw new ArgumentException($"District {districtCode} does not contain unit grid {location.UnitGrid}.", nameof(districtCode));
         var c = new Case
         {
             Id = id,
@@ -52,6 +64,11 @@ public sealed class Case
             ReportedBy = reporter.UserName,
             ReportedAt = at,
             State = CaseState.Reported,
+            UnitGridCode = location?.UnitGrid.Value,
+            CommunityCode = location?.Community.Value,
+            StreetCode = location?.Street.Value,
+            ResponsibilityGridCode = location?.ResponsibilityGridCode,
+            OutsideResponsibilityGrid = location?.OutsideResponsibilityGrid ?? false,
         };
         c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null);
         return c;
