@@ -38,9 +38,12 @@ public static class BoardEndpoints
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, ct);
         if (department is null)
             return TypedResults.NotFound(new ProblemDetails { Title = "Department not found", Status = 404, Detail = $"No department '{key}'." });
-        var open = db.Cases.AsNoTracking().Where(c => c.DepartmentId == department.Id && !Closed.Contains(c.State));
-        var cases = await db.Summaries(open).OrderByDescending(s => s.UpdatedAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(new DepartmentBoard(new DepartmentRef(department.Key, department.NameZh, department.NameEn), cases));
+        var open = db.Cases.AsNoTracking()
+            .Where(c => c.DepartmentId == department.Id && !Closed.Contains(c.State))
+            .OrderByDescending(c => c.UpdatedAt).Take(500);
+        var cases = await db.Summaries(open).ToListAsync(ct);
+        return TypedResults.Ok(new DepartmentBoard(new DepartmentRef(department.Key, department.NameZh, department.NameEn),
+            cases.OrderByDescending(s => s.UpdatedAt).ToList()));
     }
 
     private static async Task<Ok<CommandBoard>> CommandSnapshot(DispatchDbContext db, CancellationToken ct)
@@ -48,7 +51,8 @@ public static class BoardEndpoints
         var counts = await db.Cases.AsNoTracking().GroupBy(c => c.State)
             .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
         var latest = db.Cases.AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(200);
-        var cases = await db.Summaries(latest).OrderByDescending(s => s.UpdatedAt).ToListAsync(ct);
-        return TypedResults.Ok(new CommandBoard(counts.ToDictionary(x => x.State.ToString(), x => x.Count), cases));
+        var cases = await db.Summaries(latest).ToListAsync(ct);
+        return TypedResults.Ok(new CommandBoard(counts.ToDictionary(x => x.State.ToString(), x => x.Count),
+            cases.OrderByDescending(s => s.UpdatedAt).ToList()));
     }
 }

@@ -26,11 +26,11 @@ public static class CaseReads
         department?.Key, department?.NameZh, department?.NameEn, c.Longitude, c.Latitude, c.Description,
         c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt);
 
-    /// <summary>Board rows, joined in one query.</summary>
+    /// <summary>Board rows, joined in one query. Order and limit <paramref name="cases"/> before; the rows come back unordered.</summary>
     public static IQueryable<CaseSummary> Summaries(this DispatchDbContext db, IQueryable<Case> cases) =>
         from c in cases
         join category in db.Categories on c.CategoryId equals category.Id
-        join d in db.Departments on c.DepartmentId equals d.Id into departments
+        join d in db.Departments on c.DepartmentId equals (Guid?)d.Id into departments
         from department in departments.DefaultIfEmpty()
         select new CaseSummary(
             c.Id, c.Number, c.State.ToString(), c.Version, category.Code, category.NameZh, category.NameEn,

@@ -57,7 +57,8 @@ public static class CaseEndpoints
     {
         var userName = user.Identity!.Name!;
         var mine = db.Cases.AsNoTracking().Where(c => c.ReportedBy == userName).OrderByDescending(c => c.ReportedAt).Take(100);
-        return TypedResults.Ok(await db.Summaries(mine).OrderByDescending(s => s.ReportedAt).ToListAsync(ct));
+        var rows = await db.Summaries(mine).ToListAsync(ct);
+        return TypedResults.Ok(rows.OrderByDescending(s => s.ReportedAt).ToList());
     }
 
     private static NotFound<ProblemDetails> NotFoundCase(Guid id) =>

@@ -148,7 +148,9 @@ public sealed class ReportCase(
         }
         catch (JsonException e)
         {
-            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            // A value of the wrong type is the field's fault; broken syntax is the body's.
+            var wrongType = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+            var field = !wrongType || string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             return (null, Invalid(field, $"Not valid JSON here: {e.Message.Split(" Path:")[0]}"));
         }
     }
