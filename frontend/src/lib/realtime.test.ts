@@ -201,6 +201,33 @@ describe('BoardRealtime', () => {
     expect(changes).toHaveBeenCalled();
   });
 
+  it('becomes live only once a snapshot read after the join has landed', async () => {
+    const board = { kind: 'department', key: 'xs-traffic' } as const;
+    const snapshots: ReturnType<typeof deferred<DepartmentBoard>>[] = [];
+    const observer = new QueryObserver(queryClient, {
+      queryKey: boardKeys.department('xs-traffic'),
+      queryFn: () => {
+        const snapshot = deferred<DepartmentBoard>();
+        snapshots.push(snapshot);
+        return snapshot.promise;
+      },
+    });
+    observers.push(observer.subscribe(() => undefined));
+    realtime.subscribe(board);
+
+    // The first load started before the join: it may have read the board before the group
+    // was joined, so it is read once more after it lands.
+    await vi.waitFor(() => expect(connection.invoked('JoinDepartment')).toHaveLength(1));
+    expect(snapshots).toHaveLength(1);
+    snapshots[0]!.resolve({ department, cases: [] });
+    await vi.waitFor(() => expect(snapshots).toHaveLength(2));
+    expect(realtime.isLive(board)).toBe(false);
+
+    snapshots[1]!.resolve({ department, cases: [] });
+    await vi.waitFor(() => expect(realtime.isLive(board)).toBe(true));
+    expect(snapshots).toHaveLength(2);
+  });
+
   it('stops the connection on sign-out and ignores what the old connection still delivers', async () => {
     queryClient.setQueryData<CommandBoard>(boardKeys.command, { counts: {}, cases: [] });
     realtime.subscribe({ kind: 'command' });

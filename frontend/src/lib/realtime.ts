@@ -71,10 +71,11 @@ export class BoardRealtime {
   private readonly joined = new Set<string>();
   private readonly statusListeners = new Set<() => void>();
 
-  /** Newest push seen per case id, with the order it arrived in. */
+  /** Orders pushes, snapshot fetch starts and joins against each other. */
+  private seq = 0;
+  /** Newest push seen per case id, with the sequence number it arrived at. */
   private readonly latest = new Map<string, { push: CaseSummary; seq: number }>();
-  private pushSeq = 0;
-  /** Push sequence number when each board snapshot fetch started (by query hash). */
+  /** Sequence number at which each board snapshot fetch started (by query hash). */
   private readonly fetchStartedAt = new Map<string, number>();
   private readonly unsubscribeCache: () => void;
 
@@ -91,7 +92,7 @@ export class BoardRealtime {
     this.warn = options.warn ?? ((message, error) => console.warn(message, error));
     this.unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || !isBoardQuery(event.query)) return;
-      if (event.action.type === 'fetch') this.fetchStartedAt.set(event.query.queryHash, this.pushSeq);
+      if (event.action.type === 'fetch') this.fetchStartedAt.set(event.query.queryHash, ++this.seq);
       if (event.action.type === 'success' && !event.action.manual) this.replayOnto(event.query);
     });
   }
@@ -105,7 +106,7 @@ export class BoardRealtime {
       entry.count += 1;
     } else {
       this.subscriptions.set(id, { subscription, count: 1 });
-      if (this.connected) void this.join(subscription);
+      if (this.connected) void this.joinAndReload(subscription);
     }
     void this.ensureStarted();
     return () => {
@@ -162,9 +163,8 @@ export class BoardRealtime {
   handleCaseChanged(push: CaseSummary): void {
     const held = this.latest.get(push.id);
     if (held && held.push.version >= push.version) return;
-    this.pushSeq += 1;
     this.latest.delete(push.id);
-    this.latest.set(push.id, { push, seq: this.pushSeq });
+    this.latest.set(push.id, { push, seq: ++this.seq });
     if (this.latest.size > RECENT_PUSH_LIMIT) {
       const oldest = this.latest.keys().next().value;
       if (oldest !== undefined) this.latest.delete(oldest);
@@ -271,30 +271,56 @@ export class BoardRealtime {
 
   /** After a reconnect: the groups are gone on the server, and pushes may have been missed. */
   private async resynchronise(): Promise<void> {
-    await this.joinAll(false);
-    await this.queryClient.invalidateQueries({ queryKey: boardKeys.all });
-  }
-
-  private async joinAll(reloadEach = true): Promise<void> {
-    await Promise.all(
-      [...this.subscriptions.values()].map(({ subscription }) => this.join(subscription, reloadEach)),
-    );
-  }
-
-  private async join(subscription: BoardSubscription, reload = true): Promise<void> {
     const connection = this.connection;
-    if (!connection) return;
+    const joined = await Promise.all(
+      [...this.subscriptions.values()].map(async ({ subscription }) =>
+        (await this.join(subscription)) ? subscription : null,
+      ),
+    );
+    await this.queryClient.invalidateQueries({ queryKey: boardKeys.all });
+    for (const subscription of joined) if (subscription) this.markLive(connection, subscription);
+  }
+
+  private async joinAll(): Promise<void> {
+    await Promise.all([...this.subscriptions.values()].map(({ subscription }) => this.joinAndReload(subscription)));
+  }
+
+  private async joinAndReload(subscription: BoardSubscription): Promise<void> {
+    const connection = this.connection;
+    if (!(await this.join(subscription))) return;
+    const joinedAt = ++this.seq;
+    // Changes between the snapshot read and this join were pushed to nobody: read it again. A
+    // first load still in flight is awaited rather than restarted, so it may predate the join:
+    // then one more read.
+    const key = snapshotKey(subscription);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      await this.queryClient.invalidateQueries({ queryKey: key, exact: true });
+      const query = this.queryClient.getQueryCache().find({ queryKey: key, exact: true });
+      if (!query || query.getObserversCount() === 0) break;
+      if ((this.fetchStartedAt.get(query.queryHash) ?? 0) > joinedAt) break;
+    }
+    this.markLive(connection, subscription);
+  }
+
+  private async join(subscription: BoardSubscription): Promise<boolean> {
+    const connection = this.connection;
+    if (!connection) return false;
     try {
       if (subscription.kind === 'department') await connection.invoke('JoinDepartment', subscription.key);
       else await connection.invoke('JoinCommandCentre');
+      return true;
     } catch (error) {
       this.warn(`Could not join ${subscriptionId(subscription)}`, error);
-      return;
+      return false;
     }
-    if (this.connection !== connection || !this.subscriptions.has(subscriptionId(subscription))) return;
-    this.setJoined(subscriptionId(subscription), true);
-    // Changes between the snapshot read and this join were pushed to nobody: read it again.
-    if (reload) await this.queryClient.invalidateQueries({ queryKey: snapshotKey(subscription) });
+  }
+
+  /** Live once the group is joined and the snapshot read after the join has landed. */
+  private markLive(connection: BoardConnection | null, subscription: BoardSubscription): void {
+    const id = subscriptionId(subscription);
+    if (connection && this.connection === connection && this.connected && this.subscriptions.has(id)) {
+      this.setJoined(id, true);
+    }
   }
 }
 

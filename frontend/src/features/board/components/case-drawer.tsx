@@ -20,7 +20,7 @@ function CaseDetails({ item }: { item: CaseDto }) {
   const language = i18n.language;
   return (
     <Flex vertical gap={16}>
-      <Descriptions size="small" column={1} bordered>
+      <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap', width: 112 } }}>
         <Descriptions.Item label={t('case.number')}>
           <span data-testid="drawer-case-number">{item.number}</span>
         </Descriptions.Item>

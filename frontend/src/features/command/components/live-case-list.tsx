@@ -31,7 +31,7 @@ export function LiveCaseList({ cases, fresh, selectedId, onSelect }: LiveCaseLis
         >
           <div className="live-list__top">
             <Typography.Text strong>{item.number}</Typography.Text>
-            <StateTag state={item.state} />
+            <StateTag state={item.state} solid />
           </div>
           <div className="live-list__meta">
             <span>

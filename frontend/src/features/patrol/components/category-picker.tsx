@@ -1,13 +1,15 @@
 import { Select } from 'antd';
 import type { TFunction } from 'i18next';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '@/lib/api-types';
 import { localName } from '@/lib/i18n';
 
 export interface CategoryOption {
   value: string;
-  label: ReactNode;
+  label: string;
+  kind: Category['kind'];
+  code: string;
   search: string;
 }
 
@@ -34,11 +36,9 @@ export function buildCategoryGroups(categories: readonly Category[], language: s
     const name = localName(language, category.nameZh, category.nameEn);
     group.options.push({
       value: String(category.id),
-      label: (
-        <span data-testid={`category-option-${category.kind}-${category.code}`}>
-          {category.code} {name}
-        </span>
-      ),
+      label: `${category.code} ${name}`,
+      kind: category.kind,
+      code: category.code,
       search: [category.code, category.nameZh, category.nameEn, category.majorNameZh, category.majorNameEn]
         .join(' ')
         .toLowerCase(),
@@ -64,7 +64,7 @@ export function CategoryPicker({ categories, loading, value, onChange }: Categor
   const { t, i18n } = useTranslation();
   const groups = useMemo(() => buildCategoryGroups(categories, i18n.language, t), [categories, i18n.language, t]);
   return (
-    <div data-testid="category-select">
+    <div data-testid="category-select" data-value={value ?? ''}>
       <Select<string>
         value={value}
         onChange={(next) => onChange?.(next)}
@@ -77,6 +77,13 @@ export function CategoryPicker({ categories, loading, value, onChange }: Categor
         listHeight={320}
         virtual={false}
         notFoundContent={t('patrol.noCategoryMatch')}
+        optionRender={(option) =>
+          'code' in option.data ? (
+            <span data-testid={`category-option-${option.data.kind}-${option.data.code}`}>{option.label}</span>
+          ) : (
+            option.label
+          )
+        }
       />
     </div>
   );

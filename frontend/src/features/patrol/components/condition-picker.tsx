@@ -13,7 +13,7 @@ export interface ConditionPickerProps {
 export function ConditionPicker({ conditions, value, onChange, disabled }: ConditionPickerProps) {
   const { t, i18n } = useTranslation();
   return (
-    <div data-testid="condition-select">
+    <div data-testid="condition-select" data-value={value ?? ''}>
       <Select<string>
         value={value}
         onChange={(next) => onChange?.(next)}
@@ -24,16 +24,11 @@ export function ConditionPicker({ conditions, value, onChange, disabled }: Condi
         virtual={false}
         options={conditions.map((condition) => ({
           value: String(condition.id),
-          label: (
-            <span data-testid={`condition-option-${condition.id}`}>
-              {localName(i18n.language, condition.nameZh, condition.nameEn)}
-              <span className="muted">
-                {' '}
-                ({t(`timeLimit.${condition.unit}`, { count: condition.limit })})
-              </span>
-            </span>
-          ),
+          label: `${localName(i18n.language, condition.nameZh, condition.nameEn)} (${t(`timeLimit.${condition.unit}`, {
+            count: condition.limit,
+          })})`,
         }))}
+        optionRender={(option) => <span data-testid={`condition-option-${option.value}`}>{option.label}</span>}
       />
     </div>
   );

@@ -24,7 +24,7 @@ export function PhotoPicker({ photos, limit, compressing, onAdd, onRemove }: Pho
         accept="image/*"
         capture="environment"
         multiple
-        hidden
+        style={{ display: 'none' }}
         data-testid="photo-input"
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
