@@ -3,10 +3,8 @@ import { AppLayout } from '@/app/app-layout';
 import { HomeRedirect } from '@/app/home-redirect';
 import { RequireAuth } from '@/app/require-auth';
 import { LoginPage } from '@/features/auth/components/login-page';
-import { BoardPage } from '@/features/board/components/board-page';
-import { CommandPage } from '@/features/command/components/command-page';
-import { PatrolPage } from '@/features/patrol/components/patrol-page';
 
+/** Each face is its own chunk: a patroller's phone never downloads the wall screen. */
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
@@ -17,9 +15,18 @@ export function createRouter() {
           element: <AppLayout />,
           children: [
             { index: true, element: <HomeRedirect /> },
-            { path: 'patrol', element: <PatrolPage /> },
-            { path: 'board', element: <BoardPage /> },
-            { path: 'command', element: <CommandPage /> },
+            {
+              path: 'patrol',
+              lazy: async () => ({ Component: (await import('@/features/patrol/components/patrol-page')).PatrolPage }),
+            },
+            {
+              path: 'board',
+              lazy: async () => ({ Component: (await import('@/features/board/components/board-page')).BoardPage }),
+            },
+            {
+              path: 'command',
+              lazy: async () => ({ Component: (await import('@/features/command/components/command-page')).CommandPage }),
+            },
           ],
         },
       ],

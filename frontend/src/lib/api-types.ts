@@ -57,6 +57,8 @@ export interface CaseSummary {
   longitude: number;
   latitude: number;
   description: string;
+  /** No routing rule covered the case: it waits in the dispatcher's manual queue. */
+  needsManualDispatch?: boolean;
   reportedAt: string;
   updatedAt: string;
 }
@@ -65,6 +67,7 @@ export interface CasePhoto {
   id: string;
   url: string;
   contentType: string;
+  stage?: string;
 }
 
 export interface CaseTraceEntry {
@@ -93,6 +96,7 @@ export interface CaseDto {
   reportedBy: string;
   reportedAt: string;
   updatedAt: string;
+  needsManualDispatch?: boolean;
   photos: CasePhoto[];
   trace: CaseTraceEntry[];
 }

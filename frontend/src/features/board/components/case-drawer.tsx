@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Empty, Flex, Image, Spin, Timeline, Typography } from 'antd';
+import { Descriptions, Drawer, Empty, Flex, Image, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MapView } from '@/components/map-view';
 import { QueryError } from '@/components/query-error';
@@ -26,6 +26,7 @@ function CaseDetails({ item }: { item: CaseDto }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('case.state')}>
           <StateTag state={item.state} />
+          {item.needsManualDispatch ? <Tag color="red">{t('case.needsManualDispatch')}</Tag> : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('case.category')}>
           {item.category.code} {localName(language, item.category.nameZh, item.category.nameEn)}

@@ -1,4 +1,4 @@
-import { Empty, Typography } from 'antd';
+import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { StateTag } from '@/components/state-tag';
 import type { CaseSummary } from '@/lib/api-types';
@@ -31,7 +31,10 @@ export function LiveCaseList({ cases, fresh, selectedId, onSelect }: LiveCaseLis
         >
           <div className="live-list__top">
             <Typography.Text strong>{item.number}</Typography.Text>
-            <StateTag state={item.state} solid />
+            <span>
+              {item.needsManualDispatch ? <Tag color="red">{t('case.needsManualDispatch')}</Tag> : null}
+              <StateTag state={item.state} solid />
+            </span>
           </div>
           <div className="live-list__meta">
             <span>
