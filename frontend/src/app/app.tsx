@@ -15,12 +15,12 @@ export function App() {
   useEffect(
     () =>
       setUnauthorizedHandler(() => {
-        // The session is gone (expired or signed out elsewhere): start again from the login page.
+        // The session is gone (expired or signed out elsewhere): start again from the login page,
+        // leaving the protected pages before their cached data is dropped.
         void realtime.stop();
-        queryClient.clear();
-        if (router.state.location.pathname !== '/login') {
-          void router.navigate('/login', { state: { from: router.state.location.pathname } });
-        }
+        const from = router.state.location.pathname;
+        const leave = from === '/login' ? Promise.resolve() : router.navigate('/login', { state: { from } });
+        void leave.then(() => queryClient.clear());
       }),
     [queryClient, realtime, router],
   );
