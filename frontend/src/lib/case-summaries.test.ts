@@ -104,13 +104,16 @@ describe('applyPushToCommandBoard', () => {
     expect(next.cases.map((item) => item.id)).toEqual([push.id, held.id]);
   });
 
-  it('moves the count from the old state to the new one', () => {
+  it('moves the count from the old state to the new one, and the case to the top of the feed', () => {
+    const newer = aCaseSummary({ state: 'Reported' });
     const held = aCaseSummary({ state: 'Dispatched', version: 2 });
-    const board: CommandBoard = { counts: { Dispatched: 3, Handling: 1 }, cases: [held] };
+    const board: CommandBoard = { counts: { Dispatched: 3, Handling: 1, Reported: 1 }, cases: [newer, held] };
+    const push = { ...held, state: 'Handling', version: 3 };
 
-    const next = applyPushToCommandBoard(board, { ...held, state: 'Handling', version: 3 });
+    const next = applyPushToCommandBoard(board, push);
 
-    expect(next.counts).toEqual({ Dispatched: 2, Handling: 2 });
+    expect(next.counts).toEqual({ Dispatched: 2, Handling: 2, Reported: 1 });
+    expect(next.cases).toEqual([push, newer]);
   });
 
   it('leaves counters alone for a stale push', () => {

@@ -45,9 +45,10 @@ export function applyPushToDepartmentBoard(board: DepartmentBoard, push: CaseSum
 }
 
 /**
- * Counters move with the case when its previous state is known (it is in the list). A case the
- * list does not hold is counted under its new state; the periodic snapshot reload corrects the
- * rare case that was older than the latest rows.
+ * The command list is a feed of the latest changes (the snapshot is ordered by updatedAt), so a
+ * changed case moves to the top. Counters move with the case when its previous state is known
+ * (it is in the list). A case the list does not hold is counted under its new state; the periodic
+ * snapshot reload corrects the rare case that was older than the latest rows.
  */
 export function applyPushToCommandBoard(
   board: CommandBoard,
@@ -56,7 +57,7 @@ export function applyPushToCommandBoard(
 ): CommandBoard {
   const held = board.cases.find((item) => item.id === push.id);
   if (held && held.version >= push.version) return board;
-  const cases = mergeCaseSummary(board.cases, push).slice(0, limit);
+  const cases = [push, ...board.cases.filter((item) => item.id !== push.id)].slice(0, limit);
   const counts = { ...board.counts };
   if (held) counts[held.state] = Math.max(0, (counts[held.state] ?? 0) - 1);
   counts[push.state] = (counts[push.state] ?? 0) + 1;

@@ -19,7 +19,9 @@ export function LoginPage() {
   const errorText =
     login.error instanceof ApiError && login.error.status === 401
       ? t('login.wrongCredentials')
-      : login.error
+      : login.error instanceof ApiError && login.error.status === 423
+        ? t('login.locked')
+        : login.error
         ? describeApiError(login.error)
         : null;
 
