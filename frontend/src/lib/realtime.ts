@@ -142,6 +142,7 @@ export class BoardRealtime {
   /** Ends the connection and forgets every subscription (sign-out). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.startAttempt = 0;
     this.setJoined(null, false);
     this.subscriptions.clear();
     this.latest.clear();
