@@ -9,9 +9,9 @@
 //     [--vitest FILE --vitest-exit N]                    vitest JSON reporter output
 //     [--playwright FILE --playwright-exit N]            Playwright JSON reporter output
 //
-// A suite counts only when its exit code is given (it ran). A suite that exited non-zero
-// without reporting a failure (it crashed, or a report is missing or unreadable) counts
-// as at least one failure, so a broken run can never look green.
+// A suite counts only when its exit code is given (it ran). A suite whose report is
+// missing or unreadable, or that exited non-zero without reporting a failure (it
+// crashed), counts as at least one failure, so a broken run can never look green.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -90,7 +90,7 @@ if (args['vitest-exit'] !== undefined) {
         failed: report.numFailedTests ?? 0,
         skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
       }
-    : {};
+    : { failed: 1 };
   add('vitest', Number(args['vitest-exit']), counts, problems);
 }
 
@@ -104,7 +104,7 @@ if (args['playwright-exit'] !== undefined) {
         failed: stats.unexpected ?? 0,
         skipped: stats.skipped ?? 0,
       }
-    : {};
+    : { failed: 1 };
   add('e2e', Number(args['playwright-exit']), counts, problems);
 }
 
