@@ -285,32 +285,50 @@ public static class GridGeoJson
     public static void Write(Utf8JsonWriter writer, IEnumerable<GridNodeDraft> nodes,
         IEnumerable<ResponsibilityGridDefinition>? responsibilityGrids = null, Func<GridNodeDraft, Geometry>? shape = null)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(nodes);
+        WriteStart(writer);
+        foreach (var node in nodes)
+            WriteFeature(writer, node, shape?.Invoke(node));
+        WriteEnd(writer, responsibilityGrids);
+    }
+
+    /// <summary>Opens the collection; a caller streaming many features flushes between <see cref="WriteFeature"/> calls.</summary>
+    public static void WriteStart(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteString("type", "FeatureCollection");
         writer.WriteStartArray("features");
-        foreach (var node in nodes)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", "Feature");
-            writer.WriteString("id", node.Code.Value);
-            writer.WritePropertyName("geometry");
-            WriteGeometry(writer, shape is null ? node.Boundary : shape(node));
-            writer.WriteStartObject("properties");
-            writer.WriteString("code", node.Code.Value);
-            writer.WriteString("name", node.Name);
-            writer.WriteString("level", GridLevels.Name(node.Code.Level));
-            if (node.Code.Parent is { } parent)
-                writer.WriteString("parent", parent.Value);
-            writer.WriteString("validFrom", node.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (node.ValidTo is { } validTo)
-                writer.WriteString("validTo", validTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (node.ResponsiblePerson is not null)
-                writer.WriteString("responsiblePerson", node.ResponsiblePerson);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
+    }
+
+    public static void WriteFeature(Utf8JsonWriter writer, GridNodeDraft node, Geometry? shape = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(node);
+        writer.WriteStartObject();
+        writer.WriteString("type", "Feature");
+        writer.WriteString("id", node.Code.Value);
+        writer.WritePropertyName("geometry");
+        WriteGeometry(writer, shape ?? node.Boundary);
+        writer.WriteStartObject("properties");
+        writer.WriteString("code", node.Code.Value);
+        writer.WriteString("name", node.Name);
+        writer.WriteString("level", GridLevels.Name(node.Code.Level));
+        if (node.Code.Parent is { } parent)
+            writer.WriteString("parent", parent.Value);
+        writer.WriteString("validFrom", node.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (node.ValidTo is { } validTo)
+            writer.WriteString("validTo", validTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (node.ResponsiblePerson is not null)
+            writer.WriteString("responsiblePerson", node.ResponsiblePerson);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Closes the feature array, adds the responsibility grids if given, and closes the collection.</summary>
+    public static void WriteEnd(Utf8JsonWriter writer, IEnumerable<ResponsibilityGridDefinition>? responsibilityGrids = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteEndArray();
         if (responsibilityGrids is not null)
         {

@@ -1,0 +1,50 @@
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Grids;
+using Dispatch.Persistence.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dispatch.Api.Features.Grids;
+
+public static class GridEndpoints
+{
+    public static IServiceCollection AddGrids(this IServiceCollection services)
+    {
+        services.AddSingleton<GridDirectory>();
+        services.AddHostedService<GridWarmup>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGridEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/grids").WithTags("Grids").RequireAuthorization();
+        group.MapGet("/locate", LocatePoint.Handle);
+        group.MapGet("/", ListGrids.Handle);
+        group.MapGet("/geojson", ExportGeoJson.Handle).Produces(StatusCodes.Status200OK, contentType: GridGeoJson.MediaType);
+        group.MapGet("/{code}", GetGrid.Handle);
+
+        var admin = app.MapGroup("/api/admin/grids").WithTags("Grids").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
+        admin.MapPost("/import", ImportGrids.Handle)
+            .Accepts<object>(GridGeoJson.MediaType, "application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportGrids.MaxBytes))
+            .DisableAntiforgery();
+        admin.MapGet("/coverage", GetCoverage.Handle);
+        return app;
+    }
+
+    /// <summary>Cases lying in a grid node or anywhere under it, by the code column of the node's level.</summary>
+    public static IQueryable<Case> InGrid(this IQueryable<Case> cases, GridCode node)
+    {
+        var code = node.Value;
+        // A city's districts share its first four digits (450300 → 4503xx).
+        var cityPrefix = code[..4];
+        return node.Level switch
+        {
+            GridLevel.City => cases.Where(c => c.DistrictCode.StartsWith(cityPrefix)),
+            GridLevel.District => cases.Where(c => c.DistrictCode == code),
+            GridLevel.Street => cases.Where(c => c.StreetCode == code),
+            GridLevel.Community => cases.Where(c => c.CommunityCode == code),
+            _ => cases.Where(c => c.UnitGridCode == code),
+        };
+    }
+}
