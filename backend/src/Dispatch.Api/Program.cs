@@ -3,6 +3,7 @@ using Dispatch.Api.Features.Auth;
 using Dispatch.Api.Features.Boards;
 using Dispatch.Api.Features.Cases;
 using Dispatch.Api.Features.Catalogue;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Features.Intake;
 using Dispatch.Api.Features.Routing;
 using Dispatch.Api.Hosting;
@@ -37,6 +38,7 @@ builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddScoped<ReportCase>();
 builder.Services.AddScoped<CaseStep>();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddGrids();
 
 // Messaging: workers run the case consumers and the outbox relay; web nodes push board events to their own
 // SignalR connections from a queue of their own.
@@ -72,6 +74,7 @@ app.MapAuthEndpoints();
 app.MapCatalogueEndpoints();
 app.MapCaseEndpoints();
 app.MapBoardEndpoints();
+app.MapGridEndpoints();
 app.MapHub<BoardHub>(BoardHub.Path);
 app.MapFrontend();
 
@@ -87,6 +90,7 @@ static async Task PrepareDatabaseAsync(WebApplication app, DispatchOptions roles
         return;
     var environment = scope.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
     await CatalogueSeeder.SeedAsync(db, Path.Combine(environment.ContentRootPath, "SeedData", "categories.csv"), CancellationToken.None);
+    await GridSeeder.SeedAsync(scope.ServiceProvider, CancellationToken.None);
     if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dispatch.Api.Features.Cases;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
@@ -46,11 +47,22 @@ public static class BoardEndpoints
             cases.OrderByDescending(s => s.UpdatedAt).ToList()));
     }
 
-    private static async Task<Ok<CommandBoard>> CommandSnapshot(DispatchDbContext db, CancellationToken ct)
+    /// <param name="grid">Optional grid node: only cases in it or anywhere under it (counts too).</param>
+    private static async Task<Results<Ok<CommandBoard>, ValidationProblem, NotFound<ProblemDetails>>> CommandSnapshot(
+        string? grid, DispatchDbContext db, GridDirectory grids, CancellationToken ct)
     {
-        var counts = await db.Cases.AsNoTracking().GroupBy(c => c.State)
+        var scope = db.Cases.AsNoTracking();
+        if (!string.IsNullOrEmpty(grid))
+        {
+            if (!Domain.Grids.GridCode.TryParse(grid, out var node, out var error))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["grid"] = [error] });
+            if ((await grids.GetAsync(ct)).Find(node.Value) is null)
+                return TypedResults.NotFound(new ProblemDetails { Title = "Grid node not found", Status = 404, Detail = $"No grid node {node}." });
+            scope = scope.InGrid(node);
+        }
+        var counts = await scope.GroupBy(c => c.State)
             .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var latest = db.Cases.AsNoTracking().OrderByDescending(c => c.UpdatedAt).Take(200);
+        var latest = scope.OrderByDescending(c => c.UpdatedAt).Take(200);
         var cases = await db.Summaries(latest).ToListAsync(ct);
         return TypedResults.Ok(new CommandBoard(counts.ToDictionary(x => x.State.ToString(), x => x.Count),
             cases.OrderByDescending(s => s.UpdatedAt).ToList()));

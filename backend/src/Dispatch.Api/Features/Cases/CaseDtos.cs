@@ -1,3 +1,4 @@
+using Dispatch.Api.Features.Grids;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
@@ -17,7 +18,9 @@ public sealed record CaseDto(
     Guid Id, string Number, string State, int Version, string Source, CategoryRef Category, ConditionRef? Condition,
     DepartmentRef? Department, double Longitude, double Latitude, string Description, string ReportedBy,
     DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, bool NeedsManualDispatch,
-    IReadOnlyList<PhotoDto> Photos, IReadOnlyList<TraceDto> Trace);
+    IReadOnlyList<PhotoDto> Photos, IReadOnlyList<TraceDto> Trace,
+    GridRef? UnitGrid = null, GridRef? Community = null, GridRef? Street = null, string? ResponsibilityGridCode = null,
+    bool OutsideResponsibilityGrid = false);
 
 public static class CaseReads
 {
@@ -53,6 +56,10 @@ public static class CaseReads
         var department = c.DepartmentId is { } departmentId
             ? await db.Departments.AsNoTracking().SingleAsync(x => x.Id == departmentId, ct)
             : null;
+        string?[] gridCodes = [c.UnitGridCode, c.CommunityCode, c.StreetCode];
+        var gridNames = await db.GridNodes.AsNoTracking().Where(n => gridCodes.Contains(n.Code))
+            .ToDictionaryAsync(n => n.Code, n => n.Name, ct);
+        GridRef? Grid(string? code) => code is null ? null : new GridRef(code, gridNames.GetValueOrDefault(code, ""));
         return new CaseDto(
             c.Id, c.Number, c.State.ToString(), c.Version, c.Source.ToString().ToLowerInvariant(),
             new CategoryRef(category.Id, category.Code, category.NameZh, category.NameEn),
@@ -63,6 +70,7 @@ public static class CaseReads
                 .Select(p => new PhotoDto(p.Id, $"/api/cases/{c.Id}/photos/{p.Id}", p.ContentType, p.Stage)).ToList(),
             c.Trace.OrderBy(t => t.Sequence)
                 .Select(t => new TraceDto(t.Action, t.FromState?.ToString(), t.ToState.ToString(), t.At, t.ActorUserName,
-                    t.ActorRole, t.DepartmentKey, t.Opinion)).ToList());
+                    t.ActorRole, t.DepartmentKey, t.Opinion)).ToList(),
+            Grid(c.UnitGridCode), Grid(c.CommunityCode), Grid(c.StreetCode), c.ResponsibilityGridCode, c.OutsideResponsibilityGrid);
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using Dispatch.Api.Hosting;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
@@ -10,7 +10,6 @@ using Dispatch.Persistence.Identity;
 using Dispatch.Persistence.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Dispatch.Api.Features.Cases;
@@ -27,7 +26,7 @@ public sealed class ReportCase(
     ICaseNumbers numbers,
     PhotoStore photoStore,
     TimeProvider clock,
-    IOptions<DispatchOptions> options)
+    GridDirectory grids)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxJsonBytes = 64 * 1024;
@@ -88,17 +87,24 @@ public sealed class ReportCase(
         if (earlier is not null)
             return await ReplayAsync(earlier, hash, http, ct);
 
+        // Locate before anything is stored: a point outside every unit grid is refused (DOMAIN §1), and the case number
+        // runs in the series of the district the point lies in.
+        var isPatroller = user.IsInRole(Roles.Patroller);
+        var grid = await grids.GetAsync(ct);
+        if (grid.Locate(request.Longitude!.Value, request.Latitude!.Value) is not { } place)
+            return GridProblems.OutsideManagedArea(request.Longitude.Value, request.Latitude.Value);
+        var location = grid.LocationFor(place, userName, isPatroller);
+
         foreach (var photo in photos)
             await photoStore.SaveAsync(photo.Sha256, photo.Bytes, ct);
 
         var now = clock.GetUtcNow();
-        var district = options.Value.DefaultDistrictCode;
+        var district = location.District.Value;
         var number = await numbers.NextAsync(db, district, TimeZoneInfo.ConvertTime(now, ChinaTime).Year, ct);
-        var isPatroller = user.IsInRole(Roles.Patroller);
         var actor = new Actor(userName, isPatroller ? Roles.Patroller : Roles.Acceptor);
         var reported = Case.Report(Guid.CreateVersion7(now), number, isPatroller ? CaseSource.Patrol : CaseSource.Hotline,
             request.CategoryId!.Value, request.ConditionId, request.Longitude!.Value, request.Latitude!.Value,
-            request.Description ?? "", district, actor, now);
+            request.Description ?? "", district, actor, now, location);
         foreach (var photo in photos)
             reported.AttachReportPhoto(photo.Sha256, photo.ContentType, photo.Bytes.LongLength);
 
