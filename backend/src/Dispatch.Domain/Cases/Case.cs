@@ -1,14 +1,22 @@
+using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Grids;
 
 namespace Dispatch.Domain.Cases;
 
+/// <summary>What a report carries besides the problem itself: who called (hotline) and whether the patroller fixed it on the spot.</summary>
+public sealed record ReportDetails(string? CallerName = null, string? CallerPhone = null, bool SelfHandled = false);
+
 /// <summary>
 /// A case (案卷): one reported problem followed through the closed loop. State changes are methods that
-/// refuse illegal moves, append a trace row and bump <see cref="Version"/> (the optimistic-concurrency token).
+/// refuse illegal moves (by the table in <see cref="CaseLifecycle"/>), append a trace row and bump
+/// <see cref="Version"/> (the optimistic-concurrency token).
 /// </summary>
 public sealed class Case
 {
     public const int MaxDescriptionLength = 2000;
+    public const int MaxOpinionLength = 2000;
+    public const int MaxCallerNameLength = 64;
+    public const int MaxCallerPhoneLength = 32;
 
     private readonly List<CaseTrace> _trace = [];
     private readonly List<CasePhoto> _photos = [];
@@ -31,6 +39,8 @@ public sealed class Case
     public DateTimeOffset ReportedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public Guid? DepartmentId { get; private set; }
+    /// <summary>Key of the department the case is dispatched to, beside its id, so that 监管分离 is decided on the case alone.</summary>
+    public string? DepartmentKey { get; private set; }
     /// <summary>Set when no routing rule covered the case: it waits in the dispatcher's manual queue (事事有人管).</summary>
     public bool NeedsManualDispatch { get; private set; }
     /// <summary>The 15-digit unit grid the point lies in; null only on rows stored before cases were located.</summary>
@@ -41,15 +51,70 @@ public sealed class Case
     /// <summary>A patroller reported outside the responsibility grids they patrol: accepted, but shown to the command centre.</summary>
     public bool OutsideResponsibilityGrid { get; private set; }
 
+    /// <summary>Hotline reports: the caller, for the callback (回访).</summary>
+    public string? CallerName { get; private set; }
+    public string? CallerPhone { get; private set; }
+    /// <summary>The patroller fixed the problem when reporting it (自行处置); an acceptor confirms and closes it.</summary>
+    public bool SelfHandled { get; private set; }
+
+    /// <summary>The step whose clock runs; null when no step is timed.</summary>
+    public CaseStage? DeadlineStage { get; private set; }
+    public DateTimeOffset? DeadlineStartedAt { get; private set; }
+    /// <summary>When the current step's time limit runs out. Kept (and moved on resumption) while suspended.</summary>
+    public DateTimeOffset? NextDeadline { get; private set; }
+    public DateTimeOffset? YellowAt { get; private set; }
+    public TimeLimitUnit? DeadlineUnit { get; private set; }
+    public CaseLight? Light { get; private set; }
+    /// <summary>When the sweeper must look at the light next; null when nothing more can change (red, suspended, untimed).</summary>
+    public DateTimeOffset? LightChangesAt { get; private set; }
+    /// <summary>Set while suspended (挂账): the clock stands still from here.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public PendingRequest? PendingRequest { get; private set; }
+    public decimal? RequestedLimitAmount { get; private set; }
+    public TimeLimitUnit? RequestedLimitUnit { get; private set; }
+
+    /// <summary>Approved extensions (延期), counted for 延期率.</summary>
+    public int ExtensionCount { get; private set; }
+    /// <summary>Failed checks sent back to the department (返工).</summary>
+    public int ReworkCount { get; private set; }
+    /// <summary>Returns by departments (回退), counted against dispatch accuracy.</summary>
+    public int ReturnCount { get; private set; }
+
+    /// <summary>督办: a leader's instruction, or an overdue case escalated up the grid.</summary>
+    public bool Escalated { get; private set; }
+    public EscalationLevel? EscalationLevel { get; private set; }
+    /// <summary>Grid code of the command the case was escalated to (street, district or city).</summary>
+    public string? EscalatedTo { get; private set; }
+    public string? EscalationInstruction { get; private set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    /// <summary>回访: whether the reporting member of the public was satisfied.</summary>
+    public bool? CallbackSatisfied { get; private set; }
+
     public IReadOnlyList<CaseTrace> Trace => _trace;
     public IReadOnlyList<CasePhoto> Photos => _photos;
 
+    /// <summary>The running (or, while suspended, stopped) clock of the current step.</summary>
+    public StageDeadline? Deadline =>
+        DeadlineStage is { } stage && DeadlineStartedAt is { } started && NextDeadline is { } due && YellowAt is { } yellow && DeadlineUnit is { } unit
+            ? new StageDeadline(stage, started, due, yellow, unit)
+            : null;
+
+    public TimeLimit? RequestedLimit =>
+        RequestedLimitAmount is { } amount && RequestedLimitUnit is { } unit ? new TimeLimit(amount, unit) : null;
+
     public static Case Report(Guid id, string number, CaseSource source, Guid categoryId, Guid? conditionId,
         double longitude, double latitude, string description, string districtCode, Actor reporter, DateTimeOffset at,
-        GridLocation? location = null)
+        GridLocation? location = null, ReportDetails? details = null, CaseClock? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(reporter);
         if (location is not null && location.District.Value != districtCode)
             throw new ArgumentException($"District {districtCode} does not contain unit grid {location.UnitGrid}.", nameof(districtCode));
+        if (details?.CallerName is { Length: > MaxCallerNameLength })
+            throw new ArgumentException($"A caller's name has at most {MaxCallerNameLength} characters.", nameof(details));
+        if (details?.CallerPhone is { Length: > MaxCallerPhoneLength })
+            throw new ArgumentException($"A caller's phone has at most {MaxCallerPhoneLength} characters.", nameof(details));
         var c = new Case
         {
             Id = id,
@@ -69,58 +134,340 @@ public sealed class Case
             StreetCode = location?.Street.Value,
             ResponsibilityGridCode = location?.ResponsibilityGridCode,
             OutsideResponsibilityGrid = location?.OutsideResponsibilityGrid ?? false,
+            CallerName = details?.CallerName,
+            CallerPhone = details?.CallerPhone,
+            SelfHandled = details?.SelfHandled ?? false,
         };
         c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null);
+        c.StartClock(clock?.Start(CaseStage.Accept, at));
         return c;
     }
 
     public CasePhoto AttachReportPhoto(string sha256, string contentType, long length)
     {
-        var photo = new CasePhoto(Id, sha256, contentType, length, "report", ReportedAt);
+        var photo = new CasePhoto(Id, sha256, contentType, length, "report", ReportedAt, traceSequence: 1);
         _photos.Add(photo);
         return photo;
     }
 
     /// <summary>受理: the command centre takes the report in.</summary>
-    public void Accept(Actor actor, DateTimeOffset at, string? opinion = null) =>
-        Move(CaseAction.Accept, [CaseState.Reported, CaseState.Verifying], CaseState.ToFile, actor, at, opinion);
+    public void Accept(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null) =>
+        Take(CaseAction.Accept, actor, at, opinion, clock);
 
-    /// <summary>立案: the report becomes a case that must be handled.</summary>
-    public void File(Actor actor, DateTimeOffset at, string? opinion = null) =>
-        Move(CaseAction.File, [CaseState.ToFile], CaseState.ToDispatch, actor, at, opinion);
+    /// <summary>不予受理: not a matter for city management, a duplicate, or not true.</summary>
+    public void Refuse(Actor actor, DateTimeOffset at, string reason) =>
+        Take(CaseAction.Refuse, actor, at, Required(reason, nameof(reason)), null);
+
+    /// <summary>发起核实: a patroller is to look on site before the report is accepted.</summary>
+    public void RequestVerification(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null) =>
+        Take(CaseAction.RequestVerification, actor, at, opinion, clock);
+
+    /// <summary>核实: the patroller's findings; the report goes back to the acceptor to decide.</summary>
+    public void Verify(Actor actor, DateTimeOffset at, string? opinion, IReadOnlyList<PhotoFile>? photos = null, CaseClock? clock = null)
+    {
+        Take(CaseAction.Verify, actor, at, opinion, clock);
+        Attach(photos, CaseAction.Verify, at);
+    }
+
+    /// <summary>立案: the report becomes a case that must be handled; the shift leader may correct category and condition.</summary>
+    public void File(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null,
+        Guid? categoryId = null, Guid? conditionId = null) =>
+        Take(CaseAction.File, actor, at, opinion, clock, effect: () =>
+        {
+            if (categoryId is { } category && category != CategoryId)
+            {
+                CategoryId = category;
+                ConditionId = null;
+            }
+            if (conditionId is not null)
+                ConditionId = conditionId;
+        });
+
+    /// <summary>作废 / 不予立案.</summary>
+    public void Void(Actor actor, DateTimeOffset at, string reason) =>
+        Take(CaseAction.Void, actor, at, Required(reason, nameof(reason)), null);
 
     /// <summary>派遣: the case goes to the department that must handle it.</summary>
     public void Dispatch(Guid departmentId, Actor actor, DateTimeOffset at, string? opinion = null)
     {
-        Move(CaseAction.Dispatch, [CaseState.ToDispatch, CaseState.Returned], CaseState.Dispatched, actor, at, opinion);
-        DepartmentId = departmentId;
-        NeedsManualDispatch = false;
+        ArgumentNullException.ThrowIfNull(actor);
+        Dispatch(departmentId, actor.DepartmentKey, actor, at, opinion, null);
     }
+
+    /// <summary>派遣 with the department's key (for 监管分离) and the clock that sets the handling deadline.</summary>
+    public void Dispatch(Guid departmentId, string? departmentKey, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock) =>
+        Take(CaseAction.Dispatch, actor, at, opinion, clock, departmentKey: departmentKey, effect: () =>
+        {
+            DepartmentId = departmentId;
+            DepartmentKey = departmentKey;
+            NeedsManualDispatch = false;
+        });
 
     /// <summary>No rule covers the case: it stays to be dispatched, flagged for the dispatcher's manual queue.</summary>
-    public void MarkUnroutable(Actor actor, DateTimeOffset at, string reason)
+    public void MarkUnroutable(Actor actor, DateTimeOffset at, string reason) =>
+        Take(CaseAction.MarkUnroutable, actor, at, reason, null, effect: () => NeedsManualDispatch = true);
+
+    /// <summary>签收: the department takes the case on.</summary>
+    public void Sign(Actor actor, DateTimeOffset at, string? opinion = null) =>
+        Take(CaseAction.Sign, actor, at, opinion, null);
+
+    /// <summary>回退: "not ours"; the case leaves the department and waits for the dispatcher.</summary>
+    public void Return(Actor actor, DateTimeOffset at, string reason, CaseClock? clock = null) =>
+        Take(CaseAction.Return, actor, at, Required(reason, nameof(reason)), clock, effect: () =>
+        {
+            DepartmentId = null;
+            DepartmentKey = null;
+            ReturnCount++;
+            ClearRequest();
+        });
+
+    /// <summary>申请延期: the department asks for more time; the dispatcher or shift leader decides.</summary>
+    public void RequestExtension(Actor actor, DateTimeOffset at, TimeLimit requested, string? reason)
     {
-        if (State is not (CaseState.ToDispatch or CaseState.Returned))
-            throw new CaseTransitionException(CaseAction.MarkUnroutable, State);
-        NeedsManualDispatch = true;
-        Append(CaseAction.MarkUnroutable, State, State, actor, at, reason);
+        ArgumentNullException.ThrowIfNull(requested);
+        if (requested.IsZero)
+            throw new ArgumentException("An extension must ask for some time.", nameof(requested));
+        Take(CaseAction.RequestExtension, actor, at, reason, null, effect: () =>
+        {
+            PendingRequest = Cases.PendingRequest.Extension;
+            RequestedLimitAmount = requested.Amount;
+            RequestedLimitUnit = requested.Unit;
+        });
     }
 
-    private void Move(string action, CaseState[] from, CaseState to, Actor actor, DateTimeOffset at, string? opinion)
+    /// <summary>批准延期: the deadline moves by <paramref name="granted"/> (or what was asked), counted from the current deadline.</summary>
+    public void ApproveExtension(Actor actor, DateTimeOffset at, TimeLimit? granted, string? opinion, CaseClock? clock)
     {
-        if (Array.IndexOf(from, State) < 0)
-            throw new CaseTransitionException(action, State);
-        var previous = State;
-        State = to;
-        Append(action, previous, to, actor, at, opinion);
+        if (granted is { IsZero: true })
+            throw new ArgumentException("An approved extension must give some time.", nameof(granted));
+        Take(CaseAction.ApproveExtension, actor, at, opinion, null, effect: () =>
+        {
+            var extension = granted ?? RequestedLimit!;
+            if (Deadline is { } current)
+            {
+                ArgumentNullException.ThrowIfNull(clock);
+                MoveClock(clock.Extend(current, extension), at);
+            }
+            ExtensionCount++;
+            ClearRequest();
+        });
     }
 
-    private void Append(string action, CaseState? from, CaseState to, Actor actor, DateTimeOffset at, string? opinion)
+    public void RejectExtension(Actor actor, DateTimeOffset at, string reason) =>
+        Take(CaseAction.RejectExtension, actor, at, Required(reason, nameof(reason)), null, effect: ClearRequest);
+
+    /// <summary>申请挂账: the problem cannot be fixed within any normal limit (works, season, funding).</summary>
+    public void RequestSuspension(Actor actor, DateTimeOffset at, string reason) =>
+        Take(CaseAction.RequestSuspension, actor, at, Required(reason, nameof(reason)), null,
+            effect: () => PendingRequest = Cases.PendingRequest.Suspension);
+
+    /// <summary>批准挂账: the case is parked and its clock stops; it leaves the overdue count.</summary>
+    public void ApproveSuspension(Actor actor, DateTimeOffset at, string? opinion = null) =>
+        Take(CaseAction.ApproveSuspension, actor, at, opinion, null, effect: () =>
+        {
+            ClearRequest();
+            SuspendedAt = at;
+            LightChangesAt = null;
+        });
+
+    public void RejectSuspension(Actor actor, DateTimeOffset at, string reason) =>
+        Take(CaseAction.RejectSuspension, actor, at, Required(reason, nameof(reason)), null, effect: ClearRequest);
+
+    /// <summary>恢复: the suspended case is worked again; its deadline moves by the time the clock stood still.</summary>
+    public void Resume(Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock) =>
+        Take(CaseAction.Resume, actor, at, opinion, null, effect: () =>
+        {
+            var pausedAt = SuspendedAt ?? at;
+            SuspendedAt = null;
+            if (Deadline is { } current)
+            {
+                ArgumentNullException.ThrowIfNull(clock);
+                MoveClock(clock.Resume(current, pausedAt, at), at);
+            }
+        });
+
+    /// <summary>处置反馈: the department reports the problem fixed, with photos of the result.</summary>
+    public void Feedback(Actor actor, DateTimeOffset at, string? opinion, IReadOnlyList<PhotoFile>? photos = null, CaseClock? clock = null)
+    {
+        Take(CaseAction.Feedback, actor, at, opinion, clock, effect: ClearRequest);
+        Attach(photos, CaseAction.Feedback, at);
+    }
+
+    /// <summary>发起核查: a patroller is to check the result on site.</summary>
+    public void RequestCheck(Actor actor, DateTimeOffset at, string? opinion = null) =>
+        Take(CaseAction.RequestCheck, actor, at, opinion, null);
+
+    /// <summary>核查: passed goes on to closing; failed goes back to the same department as rework (返工).</summary>
+    public void Check(Actor actor, DateTimeOffset at, bool passed, string? opinion, IReadOnlyList<PhotoFile>? photos = null, CaseClock? clock = null)
+    {
+        if (!passed)
+            Required(opinion, nameof(opinion));
+        Take(CaseAction.Check, actor, at, opinion, clock, to: passed ? CaseState.ToClose : CaseState.Handling, effect: () =>
+        {
+            if (!passed)
+                ReworkCount++;
+        });
+        Attach(photos, CaseAction.Check, at);
+    }
+
+    /// <summary>结案.</summary>
+    public void Close(Actor actor, DateTimeOffset at, string? opinion = null) =>
+        Take(CaseAction.Close, actor, at, opinion, null);
+
+    /// <summary>督办: a leader flags the case with an instruction; the state does not change.</summary>
+    public void Escalate(Actor actor, DateTimeOffset at, string instruction) =>
+        Take(CaseAction.Escalate, actor, at, Required(instruction, nameof(instruction)), null, effect: () =>
+        {
+            Escalated = true;
+            EscalationInstruction = instruction;
+            EscalatedAt = at;
+        });
+
+    /// <summary>回访: the member of the public is called back after closing; the case is archived.</summary>
+    public void Callback(Actor actor, DateTimeOffset at, bool satisfied, string? opinion = null) =>
+        Take(CaseAction.Callback, actor, at, opinion, null, effect: () => CallbackSatisfied = satisfied);
+
+    /// <summary>自行处置: the acceptor confirms the patroller's fix on the spot and closes the case without dispatch.</summary>
+    public void SelfHandle(Actor actor, DateTimeOffset at, string? opinion = null, IReadOnlyList<PhotoFile>? photos = null)
+    {
+        Take(CaseAction.SelfHandle, actor, at, opinion, null);
+        Attach(photos, CaseAction.SelfHandle, at);
+    }
+
+    /// <summary>
+    /// The sweeper's look at the light at <paramref name="now"/>: yellow past 80 % of the limit (a warning row),
+    /// red past the limit (an overdue row, then escalation one grid level up). Does nothing when nothing is due.
+    /// </summary>
+    public SweepOutcome? Sweep(DateTimeOffset now)
+    {
+        if (LightChangesAt is not { } due || due > now || Deadline is not { } deadline || SuspendedAt is not null || State.IsTerminal())
+            return null;
+        var light = deadline.LightAt(now);
+        if (light == CaseLight.Red)
+        {
+            var stage = deadline.Stage.Name();
+            Take(CaseAction.Overdue, Actor.System, now, $"已超过{stage}时限", null, effect: () =>
+            {
+                Light = CaseLight.Red;
+                LightChangesAt = null;
+            });
+            var level = EscalationLevel switch
+            {
+                null when StreetCode is not null => Cases.EscalationLevel.Street,
+                null or Cases.EscalationLevel.Street => Cases.EscalationLevel.District,
+                _ => Cases.EscalationLevel.City,
+            };
+            var target = level switch
+            {
+                Cases.EscalationLevel.Street => StreetCode!,
+                Cases.EscalationLevel.District => DistrictCode,
+                _ => DistrictCode.Length >= 4 ? $"{DistrictCode[..4]}00" : DistrictCode,
+            };
+            Take(CaseAction.Escalate, Actor.System, now, $"超时自动督办：{level} {target}", null, effect: () =>
+            {
+                Escalated = true;
+                EscalationLevel = level;
+                EscalatedTo = target;
+                EscalatedAt = now;
+            });
+            return new SweepOutcome(CaseLight.Red, deadline, level, target);
+        }
+
+        if (light == CaseLight.Yellow && Light == CaseLight.Green)
+        {
+            Take(CaseAction.Warn, Actor.System, now, $"{deadline.Stage.Name()}时限即将用完（黄灯）", null, effect: () =>
+            {
+                Light = CaseLight.Yellow;
+                LightChangesAt = deadline.Due;
+            });
+            return new SweepOutcome(CaseLight.Yellow, deadline, null, null);
+        }
+
+        // Nothing to announce (the light already shows this): only look again when it can next change.
+        LightChangesAt = Light == CaseLight.Green ? deadline.YellowAt : Light == CaseLight.Yellow ? deadline.Due : null;
+        return null;
+    }
+
+    private void Take(string action, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock,
+        CaseState? to = null, Action? effect = null, string? departmentKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (opinion is { Length: > MaxOpinionLength })
+            throw new ArgumentException($"An opinion has at most {MaxOpinionLength} characters.", nameof(opinion));
+        var rule = CaseLifecycle.Ensure(this, action, actor);
+        var target = to ?? (rule.To.Count == 0 ? State : rule.To[0]);
+        if (rule.To.Count == 0 ? target != State : !rule.To.Contains(target))
+            throw new ArgumentException($"Action '{action}' cannot lead to {target}.", nameof(to));
+
+        var from = State;
+        var fromStage = CaseStages.Of(from);
+        var toStage = CaseStages.Of(target);
+        var endsStage = fromStage != toStage;
+        bool? onTime = endsStage && NextDeadline is { } due && SuspendedAt is null ? at <= due : null;
+
+        State = target;
+        effect?.Invoke();
+        if (endsStage)
+            StartClock(toStage is { } next ? clock?.Start(next, at) : null);
+        Append(action, from, target, actor, at, opinion, departmentKey, onTime);
+    }
+
+    private void StartClock(StageDeadline? deadline)
+    {
+        DeadlineStage = deadline?.Stage;
+        DeadlineStartedAt = deadline?.StartedAt;
+        NextDeadline = deadline?.Due;
+        YellowAt = deadline?.YellowAt;
+        DeadlineUnit = deadline?.Unit;
+        // A new clock starts green; the sweeper turns it yellow or red and says so in the trace.
+        Light = deadline is null ? null : CaseLight.Green;
+        LightChangesAt = deadline?.YellowAt;
+    }
+
+    /// <summary>
+    /// An extension or a resumption moved the deadline: the light may get better at once, but it only gets worse
+    /// through the sweeper, so that every yellow and red is announced.
+    /// </summary>
+    private void MoveClock(StageDeadline deadline, DateTimeOffset at)
+    {
+        NextDeadline = deadline.Due;
+        YellowAt = deadline.YellowAt;
+        var now = deadline.LightAt(at);
+        Light = Light is { } shown && shown < now ? shown : now;
+        LightChangesAt = SuspendedAt is not null ? null : Light switch
+        {
+            CaseLight.Green => deadline.YellowAt,
+            CaseLight.Yellow => deadline.Due,
+            _ => null,
+        };
+    }
+
+    private void ClearRequest()
+    {
+        PendingRequest = null;
+        RequestedLimitAmount = null;
+        RequestedLimitUnit = null;
+    }
+
+    private void Attach(IReadOnlyList<PhotoFile>? photos, string stage, DateTimeOffset at)
+    {
+        foreach (var photo in photos ?? [])
+            _photos.Add(new CasePhoto(Id, photo.Sha256, photo.ContentType, photo.Length, stage, at, Version));
+    }
+
+    private static string Required(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text) ? throw new ArgumentException($"A {name} is required.", name) : text;
+
+    private void Append(string action, CaseState? from, CaseState to, Actor actor, DateTimeOffset at, string? opinion,
+        string? departmentKey = null, bool? onTime = null)
     {
         // Every trace row bumps the version, so the version doubles as the row's sequence number
         // and the trace need not be loaded to append to it.
         Version++;
-        _trace.Add(new CaseTrace(Id, Version, action, from, to, actor, at, opinion));
+        _trace.Add(new CaseTrace(Id, Version, action, from, to, actor, at, opinion, departmentKey, onTime));
         UpdatedAt = at;
     }
 }
+
+/// <summary>What a sweep changed: the new light, the deadline it is about, and for red where the case was escalated to.</summary>
+public sealed record SweepOutcome(CaseLight Light, StageDeadline Deadline, EscalationLevel? EscalatedLevel, string? EscalatedTo);

@@ -31,6 +31,8 @@ public enum CaseState
     Voided,
     /// <summary>回退: a department said "not ours"; waits for re-dispatch.</summary>
     Returned,
+    /// <summary>挂账: parked in the problem bank with the clock stopped, until resumed.</summary>
+    Suspended,
 }
 
 public static class CaseStates

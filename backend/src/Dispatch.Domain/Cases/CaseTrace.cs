@@ -6,7 +6,7 @@ public sealed class CaseTrace
     private CaseTrace() { }
 
     internal CaseTrace(Guid caseId, int sequence, string action, CaseState? fromState, CaseState toState,
-        Actor actor, DateTimeOffset at, string? opinion)
+        Actor actor, DateTimeOffset at, string? opinion, string? departmentKey = null, bool? onTime = null)
     {
         Id = Guid.CreateVersion7(at);
         CaseId = caseId;
@@ -16,9 +16,10 @@ public sealed class CaseTrace
         ToState = toState;
         ActorUserName = actor.UserName;
         ActorRole = actor.Role;
-        DepartmentKey = actor.DepartmentKey;
+        DepartmentKey = departmentKey ?? actor.DepartmentKey;
         At = at;
         Opinion = opinion;
+        OnTime = onTime;
     }
 
     public Guid Id { get; private set; }
@@ -30,7 +31,13 @@ public sealed class CaseTrace
     public CaseState ToState { get; private set; }
     public string ActorUserName { get; private set; } = "";
     public string ActorRole { get; private set; } = "";
+    /// <summary>The department the row concerns: the actor's own, or for a dispatch the department the case went to.</summary>
     public string? DepartmentKey { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string? Opinion { get; private set; }
+    /// <summary>
+    /// For an action that ends a timed step: whether it came within the step's deadline. Null for actions that
+    /// end no step or steps without a limit.
+    /// </summary>
+    public bool? OnTime { get; private set; }
 }

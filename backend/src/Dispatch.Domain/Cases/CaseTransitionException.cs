@@ -1,9 +1,20 @@
 namespace Dispatch.Domain.Cases;
 
 /// <summary>An action was asked of a case in a state that does not allow it.</summary>
-public sealed class CaseTransitionException(string action, CaseState current)
-    : InvalidOperationException($"Action '{action}' is not allowed in state {current}.")
+public sealed class CaseTransitionException : InvalidOperationException
 {
-    public string Action { get; } = action;
-    public CaseState Current { get; } = current;
+    public CaseTransitionException(string action, CaseState current)
+        : this(action, current, $"Action '{action}' is not allowed in state {current}.")
+    {
+    }
+
+    public CaseTransitionException(string action, CaseState current, string message)
+        : base(message)
+    {
+        Action = action;
+        Current = current;
+    }
+
+    public string Action { get; }
+    public CaseState Current { get; }
 }

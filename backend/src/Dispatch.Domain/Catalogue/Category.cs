@@ -1,3 +1,6 @@
+using System.Globalization;
+using Dispatch.Domain.Calendar;
+
 namespace Dispatch.Domain.Catalogue;
 
 /// <summary>部件 (component, a thing with an owner) or 事件 (event, a situation).</summary>
@@ -73,4 +76,47 @@ public sealed class CategoryCondition
     public decimal Limit { get; private set; }
     /// <summary>working_hours | urgent_hours | working_days | calendar_days</summary>
     public string Unit { get; private set; } = "";
+
+    public TimeLimit TimeLimit => TimeLimit.Parse(Limit.ToString(CultureInfo.InvariantCulture), Unit);
+
+    /// <summary>An administrator changes the handling limit; cases already dispatched keep their deadlines.</summary>
+    public void SetLimit(TimeLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        Limit = limit.Amount;
+        Unit = TimeLimit.UnitName(limit.Unit);
+    }
+}
+
+/// <summary>
+/// An area class (A 核心区 / B 一般区 / C) with a handling limit of its own for one filing condition; where there is
+/// none, the condition's own limit holds.
+/// </summary>
+public sealed class ConditionTimeLimit
+{
+    public const int MaxAreaClassLength = 8;
+
+    private ConditionTimeLimit() { }
+
+    public ConditionTimeLimit(Guid conditionId, string areaClass, TimeLimit limit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(areaClass);
+        ConditionId = conditionId;
+        AreaClass = areaClass;
+        Set(limit);
+    }
+
+    public Guid ConditionId { get; private set; }
+    public string AreaClass { get; private set; } = "";
+    public decimal Limit { get; private set; }
+    public string Unit { get; private set; } = "";
+
+    public TimeLimit TimeLimit => TimeLimit.Parse(Limit.ToString(CultureInfo.InvariantCulture), Unit);
+
+    public void Set(TimeLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        Limit = limit.Amount;
+        Unit = TimeLimit.UnitName(limit.Unit);
+    }
 }
