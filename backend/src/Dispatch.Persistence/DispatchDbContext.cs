@@ -1,3 +1,4 @@
+using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
 using Dispatch.Domain.Grids;
@@ -21,6 +22,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<CategoryCondition> CategoryConditions => Set<CategoryCondition>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<CategoryRoute> CategoryRoutes => Set<CategoryRoute>();
+    public DbSet<ConditionTimeLimit> ConditionTimeLimits => Set<ConditionTimeLimit>();
+    public DbSet<HolidayNotice> HolidayNotices => Set<HolidayNotice>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -28,6 +28,23 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.DepartmentId, c.State });
         b.HasIndex(c => c.UpdatedAt);
         b.HasIndex(c => new { c.ReportedBy, c.ReportedAt });
+        b.Property(c => c.DepartmentKey).HasMaxLength(64);
+        b.Property(c => c.CallerName).HasMaxLength(Case.MaxCallerNameLength);
+        b.Property(c => c.CallerPhone).HasMaxLength(Case.MaxCallerPhoneLength);
+        // Step clocks: the sweeper finds what is due through light_changes_at; overdue lists sort by next_deadline.
+        b.Property(c => c.DeadlineStage).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.DeadlineUnit).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Light).HasConversion<string>().HasMaxLength(8);
+        b.HasIndex(c => c.LightChangesAt).HasFilter("light_changes_at IS NOT NULL");
+        b.HasIndex(c => c.NextDeadline);
+        b.Property(c => c.PendingRequest).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.RequestedLimitAmount).HasPrecision(9, 2);
+        b.Property(c => c.RequestedLimitUnit).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.EscalationLevel).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.EscalatedTo).HasMaxLength(15);
+        b.Property(c => c.EscalationInstruction).HasMaxLength(Case.MaxOpinionLength);
+        b.Ignore(c => c.Deadline);
+        b.Ignore(c => c.RequestedLimit);
         b.HasMany(c => c.Trace).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Photos).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Trace).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1,3 +1,4 @@
+using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -37,6 +38,34 @@ internal sealed class CategoryConditionConfiguration : IEntityTypeConfiguration<
         b.Property(c => c.NameEn).HasMaxLength(128).IsRequired();
         b.Property(c => c.Limit).HasPrecision(9, 2);
         b.Property(c => c.Unit).HasMaxLength(16).IsRequired();
+        b.Ignore(c => c.TimeLimit);
+    }
+}
+
+internal sealed class ConditionTimeLimitConfiguration : IEntityTypeConfiguration<ConditionTimeLimit>
+{
+    public void Configure(EntityTypeBuilder<ConditionTimeLimit> b)
+    {
+        b.ToTable("ConditionTimeLimits");
+        b.HasKey(l => new { l.ConditionId, l.AreaClass });
+        b.Property(l => l.AreaClass).HasMaxLength(ConditionTimeLimit.MaxAreaClassLength);
+        b.Property(l => l.Limit).HasPrecision(9, 2);
+        b.Property(l => l.Unit).HasMaxLength(16).IsRequired();
+        b.Ignore(l => l.TimeLimit);
+        b.HasOne<CategoryCondition>().WithMany().HasForeignKey(l => l.ConditionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HolidayNoticeConfiguration : IEntityTypeConfiguration<HolidayNotice>
+{
+    public void Configure(EntityTypeBuilder<HolidayNotice> b)
+    {
+        b.ToTable("HolidayNotices");
+        b.HasKey(n => n.Year);
+        b.Property(n => n.Year).ValueGeneratedNever();
+        b.Property(n => n.Json).IsRequired();
+        b.Property(n => n.UpdatedBy).HasMaxLength(256).IsRequired();
+        b.Ignore(n => n.Schedule);
     }
 }
 
