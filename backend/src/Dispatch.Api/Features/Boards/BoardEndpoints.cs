@@ -48,7 +48,7 @@ public static class BoardEndpoints
     }
 
     /// <param name="grid">Optional grid node: only cases in it or anywhere under it (counts too).</param>
-    private static async Task<Results<Ok<CommandBoard>, ValidationProblem, NotFound<ProblemDetails>>> CommandSnapshot(
+    private static async Task<Results<Ok<CommandBoard>, ValidationProblem, ProblemHttpResult>> CommandSnapshot(
         string? grid, DispatchDbContext db, GridDirectory grids, CancellationToken ct)
     {
         var scope = db.Cases.AsNoTracking();
@@ -57,7 +57,7 @@ public static class BoardEndpoints
             if (!Domain.Grids.GridCode.TryParse(grid, out var node, out var error))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["grid"] = [error] });
             if ((await grids.GetAsync(ct)).Find(node.Value) is null)
-                return TypedResults.NotFound(new ProblemDetails { Title = "Grid node not found", Status = 404, Detail = $"No grid node {node}." });
+                return GridProblems.NotFound(node.Value);
             scope = scope.InGrid(node);
         }
         var counts = await scope.GroupBy(c => c.State)

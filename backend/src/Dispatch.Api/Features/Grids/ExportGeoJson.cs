@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dispatch.Domain.Grids;
 using Dispatch.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
@@ -27,7 +26,7 @@ public static class ExportGeoJson
         _ => 0,
     };
 
-    public static async Task<Results<PushStreamHttpResult, ValidationProblem, NotFound<ProblemDetails>>> Handle(
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Handle(
         string? level, string? parent, string? bbox, bool? simplify, DispatchDbContext db, GridDirectory directory, CancellationToken ct)
     {
         if (!GridProblems.TryParseLevel(level, out var wanted, out var levelProblem))

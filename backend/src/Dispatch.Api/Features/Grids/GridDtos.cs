@@ -49,13 +49,8 @@ internal static class GridProblems
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string code) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Title = "Grid node not found",
-            Status = StatusCodes.Status404NotFound,
-            Detail = $"No grid node {code}.",
-        });
+    public static ProblemHttpResult NotFound(string code) =>
+        TypedResults.Problem(title: "Grid node not found", detail: $"No grid node {code}.", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>Parses an optional grid code query parameter; a malformed one is a 400 naming the parameter.</summary>
     public static bool TryParseCode(string? text, string field, out GridCode? code, out ValidationProblem? problem)

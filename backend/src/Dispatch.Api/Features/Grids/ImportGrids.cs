@@ -89,23 +89,35 @@ public static class ImportGrids
                 }
             }
             var (gridsCreated, gridsUpdated, gridsUnchanged) = (0, 0, 0);
+            var changed = new List<(ResponsibilityGrid Grid, ResponsibilityGridDefinition Definition)>();
             foreach (var definition in validation.ResponsibilityGrids)
             {
                 if (!grids.TryGetValue(definition.Code, out var grid))
-                {
-                    db.ResponsibilityGrids.Add(new ResponsibilityGrid(definition));
                     gridsCreated++;
-                }
                 else if (SameAs(grid.ToDefinition(), definition))
-                {
                     gridsUnchanged++;
-                }
                 else
                 {
-                    grid.Replace(definition);
+                    changed.Add((grid, definition));
                     gridsUpdated++;
                 }
             }
+            // A unit grid may move from one responsibility grid to another, and its row is keyed by the unit alone:
+            // store the removals first, then the additions, so the two never meet as one key in the change tracker.
+            foreach (var (grid, definition) in changed)
+            {
+                var stored = grid.ToDefinition();
+                grid.Replace(definition with
+                {
+                    UnitGridCodes = stored.UnitGridCodes.Intersect(definition.UnitGridCodes, StringComparer.Ordinal).ToList(),
+                    Patrollers = stored.Patrollers.Intersect(definition.Patrollers, StringComparer.Ordinal).ToList(),
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            foreach (var (grid, definition) in changed)
+                grid.Replace(definition);
+            foreach (var definition in validation.ResponsibilityGrids.Where(d => !grids.ContainsKey(d.Code)))
+                db.ResponsibilityGrids.Add(new ResponsibilityGrid(definition));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
 
@@ -128,7 +140,8 @@ public static class ImportGrids
     private static bool SameAs(GridNode node, GridNodeDraft draft) =>
         node.Name == draft.Name && node.ValidFrom == draft.ValidFrom && node.ValidTo == draft.ValidTo
         && node.ResponsiblePerson == draft.ResponsiblePerson
-        && node.Boundary.AsSpan().SequenceEqual(GridGeometry.ToWkb(draft.Boundary));
+        // Normalised: an export writes rings counter-clockwise, which must not count as a redrawn boundary.
+        && node.ReadBoundary().Normalized().EqualsExact(draft.Boundary.Normalized());
 
     private static bool SameAs(ResponsibilityGridDefinition stored, ResponsibilityGridDefinition incoming) =>
         stored.Name == incoming.Name

@@ -1,6 +1,5 @@
 using Dispatch.Domain.Grids;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Api.Features.Grids;
 
@@ -10,7 +9,7 @@ namespace Dispatch.Api.Features.Grids;
 /// </summary>
 public static class ListGrids
 {
-    public static async Task<Results<Ok<List<GridNodeDto>>, ValidationProblem, NotFound<ProblemDetails>>> Handle(
+    public static async Task<Results<Ok<List<GridNodeDto>>, ValidationProblem, ProblemHttpResult>> Handle(
         string? level, string? parent, GridDirectory directory, CancellationToken ct)
     {
         if (!GridProblems.TryParseLevel(level, out var wanted, out var levelProblem))
@@ -34,7 +33,7 @@ public static class ListGrids
 /// <summary>One node, whether in force or retired (old cases keep retired codes), with its ancestors and children.</summary>
 public static class GetGrid
 {
-    public static async Task<Results<Ok<GridNodeDetailDto>, ValidationProblem, NotFound<ProblemDetails>>> Handle(
+    public static async Task<Results<Ok<GridNodeDetailDto>, ValidationProblem, ProblemHttpResult>> Handle(
         string code, GridDirectory directory, CancellationToken ct)
     {
         if (!GridCode.TryParse(code, out var parsed, out var error))
