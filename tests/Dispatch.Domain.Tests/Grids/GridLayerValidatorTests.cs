@@ -40,6 +40,15 @@ public class GridLayerValidatorTests
     }
 
     [Fact]
+    public void A_redrawn_node_without_a_start_date_keeps_its_own_and_a_new_one_starts_today()
+    {
+        var result = Validate([Feature(0, "450304001001002", Square(1, 1)), Feature(1, "450304001001003", Square(2, 1))]);
+
+        Assert.Equal(new DateOnly(2026, 1, 1), result.Nodes[0].ValidFrom);
+        Assert.Equal(Today, result.Nodes[1].ValidFrom);
+    }
+
+    [Fact]
     public void A_self_intersecting_ring_is_refused()
     {
         // A bow tie: the ring crosses itself in the middle of the cell.

@@ -49,15 +49,20 @@ public static class GridLayerValidator
         // 1. Each feature on its own.
         var drafts = new List<GridNodeDraft>();
         var whereOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var storedByCode = stored.ToDictionary(n => n.Code.Value, StringComparer.Ordinal);
         foreach (var feature in document.Features)
         {
-            var draft = CheckFeature(feature, today, whereOf, problems);
+            // A redrawn node without validFrom keeps the date it came into force; a new one starts today.
+            var defaultValidFrom = feature.Code is not null && storedByCode.TryGetValue(feature.Code.Trim(), out var before)
+                ? before.ValidFrom
+                : today;
+            var draft = CheckFeature(feature, defaultValidFrom, whereOf, problems);
             if (draft is not null)
                 drafts.Add(draft);
         }
 
         // 2. The layer as it would be after the import: stored nodes, replaced by imported ones of the same code.
-        var merged = stored.ToDictionary(n => n.Code.Value, StringComparer.Ordinal);
+        var merged = new Dictionary<string, GridNodeDraft>(storedByCode, StringComparer.Ordinal);
         foreach (var draft in drafts)
             merged[draft.Code.Value] = draft;
         var imported = drafts.Select(d => d.Code.Value).ToHashSet(StringComparer.Ordinal);
@@ -77,7 +82,7 @@ public static class GridLayerValidator
         return new GridValidationResult(drafts, grids, problems);
     }
 
-    private static GridNodeDraft? CheckFeature(GridFeature feature, DateOnly today, Dictionary<string, string> whereOf,
+    private static GridNodeDraft? CheckFeature(GridFeature feature, DateOnly defaultValidFrom, Dictionary<string, string> whereOf,
         List<GridProblem> problems)
     {
         var where = feature.Where;
@@ -118,7 +123,7 @@ public static class GridLayerValidator
             problems.Add(new(where, GridProblemKind.MalformedDocument, $"{label}: \"name\" has {feature.Name.Length} characters; at most {GridNode.MaxNameLength}."));
         if (feature.ResponsiblePerson is { Length: > GridNode.MaxResponsiblePersonLength })
             problems.Add(new(where, GridProblemKind.MalformedDocument, $"{label}: \"responsiblePerson\" is longer than {GridNode.MaxResponsiblePersonLength} characters."));
-        var validFrom = feature.ValidFrom ?? today;
+        var validFrom = feature.ValidFrom ?? defaultValidFrom;
         if (feature.ValidTo is { } validTo && validTo <= validFrom)
             problems.Add(new(where, GridProblemKind.MalformedDocument,
                 $"{label}: validTo {validTo:yyyy-MM-dd} must come after validFrom {validFrom:yyyy-MM-dd}."));

@@ -19,8 +19,9 @@ public static class ListGrids
         var grid = await directory.GetAsync(ct);
         if (under is { } p && grid.Find(p.Value) is null)
             return GridProblems.NotFound(p.Value);
+        var today = directory.Today;
         var nodes = grid.Nodes
-            .Where(n => n.IsInForceOn(directory.Today))
+            .Where(n => n.IsInForceOn(today))
             .Where(n => wanted is null || n.Level == wanted)
             .Where(n => under is null || (n.Code != under.Value.Value && under.Value.Contains(GridCode.Parse(n.Code))))
             .OrderBy(n => n.Code, StringComparer.Ordinal)
@@ -45,8 +46,9 @@ public static class GetGrid
         for (var up = parsed.Parent; up is { } a; up = a.Parent)
             if (grid.Find(a.Value) is { } ancestor)
                 ancestors.Insert(0, GridRef.From(ancestor));
+        var today = directory.Today;
         var children = grid.Nodes
-            .Where(n => n.ParentCode == node.Code && n.IsInForceOn(directory.Today))
+            .Where(n => n.ParentCode == node.Code && n.IsInForceOn(today))
             .OrderBy(n => n.Code, StringComparer.Ordinal)
             .Select(GridRef.From)
             .ToList();
