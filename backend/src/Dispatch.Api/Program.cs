@@ -3,6 +3,9 @@ using Dispatch.Api.Features.Auth;
 using Dispatch.Api.Features.Boards;
 using Dispatch.Api.Features.Cases;
 using Dispatch.Api.Features.Catalogue;
+using Dispatch.Api.Features.Components;
+using Dispatch.Api.Features.DeadLetters;
+using Dispatch.Api.Features.Dispatching;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Features.Intake;
 using Dispatch.Api.Features.Routing;
@@ -39,6 +42,7 @@ builder.Services.AddScoped<ReportCase>();
 builder.Services.AddScoped<CaseStep>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddGrids();
+builder.Services.AddCaseRouting();
 
 // Messaging: workers run the case consumers and the outbox relay; web nodes push board events to their own
 // SignalR connections from a queue of their own.
@@ -49,6 +53,7 @@ builder.Services.AddDispatchMessaging(builder.Configuration, runRelay: roles.IsW
         {
             x.AddConsumer<IntakeConsumer, IntakeConsumerDefinition>();
             x.AddConsumer<RouteCaseConsumer, RouteCaseConsumerDefinition>();
+            x.AddDeadLetterRecorders();
         }
         if (roles.IsWeb)
             x.AddConsumer<BoardNotifier>().ExcludeFromConfigureEndpoints();
@@ -75,6 +80,10 @@ app.MapCatalogueEndpoints();
 app.MapCaseEndpoints();
 app.MapBoardEndpoints();
 app.MapGridEndpoints();
+app.MapRoutingEndpoints();
+app.MapComponentEndpoints();
+app.MapDispatchQueueEndpoints();
+app.MapDeadLetterEndpoints();
 app.MapHub<BoardHub>(BoardHub.Path);
 app.MapFrontend();
 
@@ -90,9 +99,11 @@ static async Task PrepareDatabaseAsync(WebApplication app, DispatchOptions roles
         return;
     var environment = scope.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
     await CatalogueSeeder.SeedAsync(db, Path.Combine(environment.ContentRootPath, "SeedData", "categories.csv"), CancellationToken.None);
+    await RoutingSeeder.SeedAsync(db, CancellationToken.None);
     await GridSeeder.SeedAsync(scope.ServiceProvider, CancellationToken.None);
     if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    await ComponentSeeder.SeedAsync(scope.ServiceProvider, CancellationToken.None);
 }
 
 /// <summary>Entry point, visible to the in-process test host.</summary>

@@ -1,7 +1,9 @@
 using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
+using Dispatch.Domain.Components;
 using Dispatch.Domain.Grids;
+using Dispatch.Domain.Routing;
 using Dispatch.Persistence.Identity;
 using Dispatch.Persistence.Messaging;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,12 +23,14 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategoryCondition> CategoryConditions => Set<CategoryCondition>();
     public DbSet<Department> Departments => Set<Department>();
-    public DbSet<CategoryRoute> CategoryRoutes => Set<CategoryRoute>();
     public DbSet<ConditionTimeLimit> ConditionTimeLimits => Set<ConditionTimeLimit>();
     public DbSet<HolidayNotice> HolidayNotices => Set<HolidayNotice>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<Component> Components => Set<Component>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     public DbSet<GridNode> GridNodes => Set<GridNode>();
     public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
     public DbSet<ResponsibilityGridUnit> ResponsibilityGridUnits => Set<ResponsibilityGridUnit>();

@@ -10,8 +10,8 @@ using Microsoft.VisualBasic.FileIO;
 namespace Dispatch.Api.Demo;
 
 /// <summary>
-/// Demo mode only: the 桂林市 / 象山区 departments, a category → department table derived from each category's
-/// department kind, and one account per role (plus one handler per department) sharing the configured password.
+/// Demo mode only: the 桂林市 / 象山区 departments and one account per role (plus one handler per department)
+/// sharing the configured password. Routing rules come from the catalogue (RoutingSeeder), not from here.
 /// </summary>
 public sealed class DemoSeeder(
     DispatchDbContext db,
@@ -38,7 +38,6 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException("Demo mode needs Demo:Password (the run script sets DISPATCH_DEMO_PASSWORD).");
 
         var departments = await SeedDepartmentsAsync(ct);
-        await SeedRoutesAsync(departments, ct);
 
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
@@ -65,27 +64,6 @@ public sealed class DemoSeeder(
             await db.SaveChangesAsync(ct);
         }
         return await db.Departments.OrderBy(d => d.Key).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// The most local department of the category's kind. Territory categories (street offices) get no row:
-    /// which street is a matter of where the case is, which the grid decides; until then they go to the manual queue.
-    /// </summary>
-    private async Task SeedRoutesAsync(List<Department> departments, CancellationToken ct)
-    {
-        if (await db.CategoryRoutes.AnyAsync(ct))
-            return;
-        string[] levels = ["street", "district", "city"];
-        foreach (var category in await db.Categories.ToListAsync(ct))
-        {
-            var department = departments
-                .Where(d => d.Kind == category.DepartmentKind && d.Kind != "territory")
-                .OrderBy(d => Array.IndexOf(levels, d.Level))
-                .FirstOrDefault();
-            if (department is not null)
-                db.CategoryRoutes.Add(new CategoryRoute(category.Id, department.Id));
-        }
-        await db.SaveChangesAsync(ct);
     }
 
     private async Task EnsureUserAsync(string userName, string displayName, string role, string? departmentKey, string password)

@@ -4,7 +4,8 @@ using Dispatch.Domain.Grids;
 namespace Dispatch.Domain.Cases;
 
 /// <summary>What a report carries besides the problem itself: who called (hotline) and whether the patroller fixed it on the spot.</summary>
-public sealed record ReportDetails(string? CallerName = null, string? CallerPhone = null, bool SelfHandled = false);
+/// <param name="ComponentId">The component (部件) the report is about, by its 16-digit id; routing then asks its owner first.</param>
+public sealed record ReportDetails(string? CallerName = null, string? CallerPhone = null, bool SelfHandled = false, string? ComponentId = null);
 
 /// <summary>
 /// A case (案卷): one reported problem followed through the closed loop. State changes are methods that
@@ -56,6 +57,8 @@ public sealed class Case
     public string? CallerPhone { get; private set; }
     /// <summary>The patroller fixed the problem when reporting it (自行处置); an acceptor confirms and closes it.</summary>
     public bool SelfHandled { get; private set; }
+    /// <summary>The component (部件) the report is about, when the reporter picked one from the inventory.</summary>
+    public string? ComponentId { get; private set; }
 
     /// <summary>The step whose clock runs; null when no step is timed.</summary>
     public CaseStage? DeadlineStage { get; private set; }
@@ -137,6 +140,7 @@ public sealed class Case
             CallerName = details?.CallerName,
             CallerPhone = details?.CallerPhone,
             SelfHandled = details?.SelfHandled ?? false,
+            ComponentId = details?.ComponentId,
         };
         c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null);
         c.StartClock(clock?.Start(CaseStage.Accept, at));

@@ -27,21 +27,3 @@ public sealed class Department
     public string NameZh { get; private set; } = "";
     public string NameEn { get; private set; } = "";
 }
-
-/// <summary>
-/// The walking skeleton's routing table: a category goes to one department. The rules engine
-/// (category, condition, grid subtree, component owner → department) replaces it.
-/// </summary>
-public sealed class CategoryRoute
-{
-    private CategoryRoute() { }
-
-    public CategoryRoute(Guid categoryId, Guid departmentId)
-    {
-        CategoryId = categoryId;
-        DepartmentId = departmentId;
-    }
-
-    public Guid CategoryId { get; private set; }
-    public Guid DepartmentId { get; private set; }
-}

@@ -85,14 +85,3 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         b.Property(d => d.NameEn).HasMaxLength(256).IsRequired();
     }
 }
-
-internal sealed class CategoryRouteConfiguration : IEntityTypeConfiguration<CategoryRoute>
-{
-    public void Configure(EntityTypeBuilder<CategoryRoute> b)
-    {
-        b.ToTable("CategoryRoutes");
-        b.HasKey(r => r.CategoryId);
-        b.HasOne<Category>().WithOne().HasForeignKey<CategoryRoute>(r => r.CategoryId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

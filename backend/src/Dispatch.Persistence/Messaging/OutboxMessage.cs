@@ -26,6 +26,15 @@ public sealed class OutboxMessage
         Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
         CreatedAt = at,
     };
+
+    /// <summary>A message already serialized in the outbox's format (a dead letter being replayed), under a new id.</summary>
+    public static OutboxMessage FromJson(string messageType, string body, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        MessageType = messageType,
+        Body = body,
+        CreatedAt = at,
+    };
 }
 
 /// <summary>A message a consumer has already handled; a redelivery finds its row and does nothing.</summary>

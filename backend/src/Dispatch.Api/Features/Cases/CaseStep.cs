@@ -27,7 +27,8 @@ public sealed class CaseStep(DispatchDbContext db, TimeProvider clock)
             return;
         Now = clock.GetUtcNow();
         var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct)
-            ?? throw new InvalidOperationException($"Case {caseId} named by message {messageId} does not exist.");
+            // Retrying cannot make a case appear: straight to the error queue and the dead letters.
+            ?? throw new PoisonMessageException($"Case {caseId} named by message {messageId} does not exist.");
         if (c.Version == expectedVersion)
             await apply(c);
         Inbox.Record(db, messageId, consumer, Now);

@@ -1,6 +1,7 @@
 using Dispatch.Api.Features.Cases;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
+using Dispatch.Messaging;
 using Dispatch.Persistence.Messaging;
 using MassTransit;
 
@@ -31,5 +32,5 @@ public sealed class IntakeConsumerDefinition : ConsumerDefinition<IntakeConsumer
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<IntakeConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(8, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseMessageRetry(Retries.Default);
 }

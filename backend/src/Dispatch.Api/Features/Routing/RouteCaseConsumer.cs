@@ -1,40 +1,51 @@
 using Dispatch.Api.Features.Cases;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
+using Dispatch.Domain.Grids;
+using Dispatch.Messaging;
 using Dispatch.Persistence.Messaging;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.Routing;
 
 /// <summary>
-/// 派遣: sends a filed case to the department its category routes to; a case no route covers stays to be
-/// dispatched and lands in the dispatcher's manual queue, never nowhere (事事有人管).
+/// 派遣: sends a filed case to the department the routing rules in force when it was filed choose (category,
+/// condition, grid subtree, component owner; the most specific grid wins). A case no rule covers stays to be
+/// dispatched and lands in the dispatcher's manual queue with the reason, never nowhere (事事有人管).
 /// </summary>
-public sealed class RouteCaseConsumer(CaseStep step) : IConsumer<CaseFiled>
+public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsumer<CaseFiled>
 {
+    /// <summary>The reason goes into the trace row's opinion, which has room for 2,000 characters.</summary>
+    private const int MaxReasonLength = 1500;
+
     public Task Consume(ConsumeContext<CaseFiled> context)
     {
         var message = context.Message;
         var ct = context.CancellationToken;
         return step.RunAsync(context, nameof(RouteCaseConsumer), message.CaseId, message.Version, async c =>
         {
-            var route = await (
-                from r in step.Db.CategoryRoutes
-                join d in step.Db.Departments on r.DepartmentId equals d.Id
-                where r.CategoryId == c.CategoryId
-                select d).AsNoTracking().FirstOrDefaultAsync(ct);
-            if (route is null)
+            string? reason;
+            if (c.UnitGridCode is null || !GridCode.TryParse(c.UnitGridCode, out var place))
             {
-                c.MarkUnroutable(Actor.System, step.Now, "没有匹配的派遣规则，转人工派遣");
-                step.Db.Outbox.Add(OutboxMessage.Create(
-                    new CaseUnroutable(c.Id, c.Number, c.Version, "No routing rule covers this category.", step.Now), step.Now));
+                reason = "The case has no unit grid to route by.";
             }
             else
             {
-                c.Dispatch(route.Id, new Actor("system", "system", route.Key), step.Now, $"按类别自动派遣至{route.NameZh}");
-                step.Db.Outbox.Add(OutboxMessage.Create(new CaseDispatched(c.Id, c.Number, c.Version, route.Key, step.Now), step.Now));
+                var decision = await router.RouteAsync(c.CategoryId, c.ConditionId, place, c.ComponentId, message.At, ct);
+                if (decision is { Department: { } department, Rule: { } rule })
+                {
+                    c.Dispatch(department.Id, department.Key, new Actor("system", "system", department.Key), step.Now,
+                        $"按派遣规则自动派遣至{department.Key}（规则 {rule.Id}）", null);
+                    step.Db.Outbox.Add(OutboxMessage.Create(new CaseDispatched(c.Id, c.Number, c.Version, department.Key, step.Now), step.Now));
+                    await step.PublishChangedAsync(c, ct);
+                    return;
+                }
+                reason = decision.Reason ?? "No routing rule matches.";
+                if (reason.Length > MaxReasonLength)
+                    reason = reason[..MaxReasonLength];
             }
+            c.MarkUnroutable(Actor.System, step.Now, $"没有匹配的派遣规则，转人工派遣：{reason}");
+            step.Db.Outbox.Add(OutboxMessage.Create(new CaseUnroutable(c.Id, c.Number, c.Version, reason, step.Now), step.Now));
             await step.PublishChangedAsync(c, ct);
         });
     }
@@ -44,5 +55,5 @@ public sealed class RouteCaseConsumerDefinition : ConsumerDefinition<RouteCaseCo
 {
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<RouteCaseConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseMessageRetry(r => r.Exponential(8, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseMessageRetry(Retries.Default);
 }
