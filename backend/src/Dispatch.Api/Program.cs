@@ -1,6 +1,7 @@
 using Dispatch.Api.Demo;
 using Dispatch.Api.Features.Auth;
 using Dispatch.Api.Features.Boards;
+using Dispatch.Api.Features.Calendar;
 using Dispatch.Api.Features.Cases;
 using Dispatch.Api.Features.Catalogue;
 using Dispatch.Api.Features.Components;
@@ -8,7 +9,9 @@ using Dispatch.Api.Features.DeadLetters;
 using Dispatch.Api.Features.Dispatching;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Features.Intake;
+using Dispatch.Api.Features.Lifecycle;
 using Dispatch.Api.Features.Routing;
+using Dispatch.Api.Features.Sla;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Realtime;
 using Dispatch.Messaging;
@@ -23,6 +26,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
 builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName);
+builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionName).ValidateDataAnnotations()
+    .Validate(SlaOptions.Validate, "Sla: every limit needs a non-negative amount and a unit of working_hours, urgent_hours, working_days or calendar_days.")
+    .ValidateOnStart();
+builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName)
+    .Validate(IntakeOptions.Validate, "Intake: each rule needs a known source, a category like event:0505, and AutoAccept wherever AutoFile is set.")
+    .ValidateOnStart();
 var roles = builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions();
 
 // Persistence, auth, errors, health, OpenAPI, realtime.
@@ -40,6 +49,13 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.AddSingleton<PhotoStore>();
 builder.Services.AddScoped<ReportCase>();
 builder.Services.AddScoped<CaseStep>();
+builder.Services.AddSingleton<WorkingCalendars>();
+builder.Services.AddScoped<CaseClocks>();
+builder.Services.AddSingleton<IntakePolicy>();
+builder.Services.AddScoped<TakeCaseAction>();
+builder.Services.AddScoped<SweepDueCases>();
+if (roles.IsWorker)
+    builder.Services.AddHostedService<SlaSweeper>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddGrids();
 builder.Services.AddCaseRouting();
@@ -78,6 +94,9 @@ app.MapDispatchHealth();
 app.MapAuthEndpoints();
 app.MapCatalogueEndpoints();
 app.MapCaseEndpoints();
+app.MapLifecycleEndpoints();
+app.MapTimeLimitEndpoints();
+app.MapCalendarEndpoints();
 app.MapBoardEndpoints();
 app.MapGridEndpoints();
 app.MapRoutingEndpoints();

@@ -11,6 +11,7 @@ public static class PersistenceRegistration
     {
         services.AddDbContextPool<DispatchDbContext>(o => Configure(o, connectionString));
         services.AddSingleton<ICaseNumbers, Postgres.PostgresCaseNumbers>();
+        services.AddSingleton<ICaseSweepClaims, Postgres.PostgresCaseSweepClaims>();
         services.AddSingleton<Postgres.OutboxStore>(_ => new Postgres.OutboxStore(connectionString));
         return services;
     }

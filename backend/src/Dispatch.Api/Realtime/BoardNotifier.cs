@@ -14,9 +14,12 @@ public sealed class BoardNotifier(IHubContext<BoardHub, IBoardClient> hub) : ICo
     public async Task Consume(ConsumeContext<CaseChanged> context)
     {
         var summary = context.Message.Summary;
-        var groups = new List<string>(2) { BoardGroups.CommandCentre };
+        var groups = new List<string>(3) { BoardGroups.CommandCentre };
         if (summary.DepartmentKey is not null)
             groups.Add(BoardGroups.Department(summary.DepartmentKey));
+        // A returned case left its department: that board must drop the row it holds.
+        if (context.Message.FormerDepartmentKey is { } former && former != summary.DepartmentKey)
+            groups.Add(BoardGroups.Department(former));
         await hub.Clients.Groups(groups).CaseChanged(summary);
     }
 }

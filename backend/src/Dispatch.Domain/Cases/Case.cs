@@ -418,6 +418,7 @@ public sealed class Case
 
     private void StartClock(StageDeadline? deadline)
     {
+        deadline = InUtc(deadline);
         DeadlineStage = deadline?.Stage;
         DeadlineStartedAt = deadline?.StartedAt;
         NextDeadline = deadline?.Due;
@@ -434,6 +435,7 @@ public sealed class Case
     /// </summary>
     private void MoveClock(StageDeadline deadline, DateTimeOffset at)
     {
+        deadline = InUtc(deadline)!;
         NextDeadline = deadline.Due;
         YellowAt = deadline.YellowAt;
         var now = deadline.LightAt(at);
@@ -445,6 +447,14 @@ public sealed class Case
             _ => null,
         };
     }
+
+    /// <summary>Instants are kept in UTC; the calendar's local offset is for display only.</summary>
+    private static StageDeadline? InUtc(StageDeadline? d) => d is null ? null : d with
+    {
+        StartedAt = d.StartedAt.ToUniversalTime(),
+        Due = d.Due.ToUniversalTime(),
+        YellowAt = d.YellowAt.ToUniversalTime(),
+    };
 
     private void ClearRequest()
     {

@@ -18,9 +18,10 @@ public sealed record CaseUnroutable(Guid CaseId, string Number, int Version, str
 
 /// <summary>
 /// Any change a board shows. Carries the whole summary so that every web node can push it to its own
-/// SignalR connections without reading the database.
+/// SignalR connections without reading the database. <see cref="FormerDepartmentKey"/> names the department a
+/// return took the case away from, so that its board hears of it too.
 /// </summary>
-public sealed record CaseChanged(CaseSummary Summary);
+public sealed record CaseChanged(CaseSummary Summary, string? FormerDepartmentKey = null);
 
 /// <summary>What a board row shows of a case. <see cref="Version"/> lets clients drop stale pushes.</summary>
 public sealed record CaseSummary(
@@ -39,4 +40,7 @@ public sealed record CaseSummary(
     string Description,
     bool NeedsManualDispatch,
     DateTimeOffset ReportedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Light = null,
+    DateTimeOffset? NextDeadline = null,
+    bool Escalated = false);

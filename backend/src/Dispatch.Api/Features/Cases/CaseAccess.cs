@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.Cases;
 
-/// <summary>Who may see a case: the command centre, the reporter, and the department it was dispatched to.</summary>
+/// <summary>
+/// Who may see a case: the command centre, the reporter, the department it was dispatched to, and patrollers while
+/// it waits for them on site (核实, 核查).
+/// </summary>
 public static class CaseAccess
 {
     public static async Task<bool> CanSeeAsync(this ClaimsPrincipal user, DispatchDbContext db, Case c, CancellationToken ct)
@@ -14,6 +17,8 @@ public static class CaseAccess
         if (Roles.CommandCentre.Any(user.IsInRole))
             return true;
         if (string.Equals(c.ReportedBy, user.Identity?.Name, StringComparison.Ordinal))
+            return true;
+        if (user.IsInRole(Roles.Patroller) && c.State is CaseState.Verifying or CaseState.Checking)
             return true;
         var department = user.FindFirstValue(DispatchClaims.DepartmentKey);
         if (department is null || c.DepartmentId is null || !user.IsInRole(Roles.Handler))

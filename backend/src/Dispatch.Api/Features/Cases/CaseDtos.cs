@@ -1,8 +1,12 @@
+using System.Security.Claims;
 using Dispatch.Api.Features.Grids;
+using Dispatch.Api.Features.Lifecycle;
 using Dispatch.Contracts.Cases;
+using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
 using Dispatch.Persistence;
+using Dispatch.Persistence.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.Cases;
@@ -10,9 +14,11 @@ namespace Dispatch.Api.Features.Cases;
 public sealed record CategoryRef(Guid Id, string Code, string NameZh, string NameEn);
 public sealed record ConditionRef(Guid Id, string NameZh, string NameEn);
 public sealed record DepartmentRef(string Key, string NameZh, string NameEn);
-public sealed record PhotoDto(Guid Id, string Url, string ContentType, string Stage);
+public sealed record PhotoDto(Guid Id, string Url, string ContentType, string Stage, int? TraceSequence = null);
 public sealed record TraceDto(string Action, string? FromState, string ToState, DateTimeOffset At, string Actor, string Role,
-    string? DepartmentKey, string? Opinion);
+    string? DepartmentKey, string? Opinion, int Sequence = 0, bool? OnTime = null, IReadOnlyList<Guid>? Attachments = null);
+/// <summary>What a department asked for and waits to hear about: an extension (with the limit asked) or a suspension.</summary>
+public sealed record PendingRequestDto(string Kind, decimal? Limit, string? Unit);
 
 public sealed record CaseDto(
     Guid Id, string Number, string State, int Version, string Source, CategoryRef Category, ConditionRef? Condition,
@@ -20,14 +26,20 @@ public sealed record CaseDto(
     DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt, bool NeedsManualDispatch,
     IReadOnlyList<PhotoDto> Photos, IReadOnlyList<TraceDto> Trace,
     GridRef? UnitGrid = null, GridRef? Community = null, GridRef? Street = null, string? ResponsibilityGridCode = null,
-    bool OutsideResponsibilityGrid = false);
+    bool OutsideResponsibilityGrid = false,
+    IReadOnlyList<string>? AllowedActions = null,
+    string? DeadlineStage = null, DateTimeOffset? DeadlineStartedAt = null, DateTimeOffset? NextDeadline = null,
+    string? Light = null, DateTimeOffset? SuspendedAt = null, PendingRequestDto? PendingRequest = null,
+    int ExtensionCount = 0, int ReworkCount = 0, int ReturnCount = 0,
+    bool Escalated = false, string? EscalationLevel = null, string? EscalatedTo = null, string? EscalationInstruction = null,
+    bool SelfHandled = false, string? CallerName = null, string? CallerPhone = null, bool? CallbackSatisfied = null);
 
 public static class CaseReads
 {
     public static CaseSummary ToSummary(this Case c, Category category, Department? department) => new(
         c.Id, c.Number, c.State.ToString(), c.Version, category.Code, category.NameZh, category.NameEn,
         department?.Key, department?.NameZh, department?.NameEn, c.Longitude, c.Latitude, c.Description,
-        c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt);
+        c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt, c.Light?.ToString(), c.NextDeadline, c.Escalated);
 
     /// <summary>Board rows, joined in one query. Order and limit <paramref name="cases"/> before; the rows come back unordered.</summary>
     public static IQueryable<CaseSummary> Summaries(this DispatchDbContext db, IQueryable<Case> cases) =>
@@ -40,9 +52,17 @@ public static class CaseReads
             department == null ? null : department.Key,
             department == null ? null : department.NameZh,
             department == null ? null : department.NameEn,
-            c.Longitude, c.Latitude, c.Description, c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt);
+            c.Longitude, c.Latitude, c.Description, c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt,
+            c.Light == null ? null : c.Light.Value.ToString(), c.NextDeadline, c.Escalated);
 
-    public static async Task<CaseDto?> LoadDtoAsync(this DispatchDbContext db, Guid id, CancellationToken ct)
+    public static Task<CaseDto?> LoadDtoAsync(this DispatchDbContext db, Guid id, CancellationToken ct) =>
+        db.LoadDtoAsync(id, null, ct);
+
+    /// <summary>
+    /// The case as <paramref name="viewer"/> sees it: with the actions the viewer may take now, and the caller's
+    /// name and phone only for the command centre.
+    /// </summary>
+    public static async Task<CaseDto?> LoadDtoAsync(this DispatchDbContext db, Guid id, ClaimsPrincipal? viewer, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().AsSplitQuery()
             .Include(x => x.Trace).Include(x => x.Photos)
@@ -60,6 +80,8 @@ public static class CaseReads
         var gridNames = await db.GridNodes.AsNoTracking().Where(n => gridCodes.Contains(n.Code))
             .ToDictionaryAsync(n => n.Code, n => n.Name, ct);
         GridRef? Grid(string? code) => code is null ? null : new GridRef(code, gridNames.GetValueOrDefault(code, ""));
+        var commandCentre = viewer is not null && Roles.CommandCentre.Any(viewer.IsInRole);
+        var photosByRow = c.Photos.Where(p => p.TraceSequence is not null).ToLookup(p => p.TraceSequence!.Value, p => p.Id);
         return new CaseDto(
             c.Id, c.Number, c.State.ToString(), c.Version, c.Source.ToString().ToLowerInvariant(),
             new CategoryRef(category.Id, category.Code, category.NameZh, category.NameEn),
@@ -67,10 +89,19 @@ public static class CaseReads
             department is null ? null : new DepartmentRef(department.Key, department.NameZh, department.NameEn),
             c.Longitude, c.Latitude, c.Description, c.ReportedBy, c.ReportedAt, c.UpdatedAt, c.NeedsManualDispatch,
             c.Photos.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)
-                .Select(p => new PhotoDto(p.Id, $"/api/cases/{c.Id}/photos/{p.Id}", p.ContentType, p.Stage)).ToList(),
+                .Select(p => new PhotoDto(p.Id, $"/api/cases/{c.Id}/photos/{p.Id}", p.ContentType, p.Stage, p.TraceSequence)).ToList(),
             c.Trace.OrderBy(t => t.Sequence)
                 .Select(t => new TraceDto(t.Action, t.FromState?.ToString(), t.ToState.ToString(), t.At, t.ActorUserName,
-                    t.ActorRole, t.DepartmentKey, t.Opinion)).ToList(),
-            Grid(c.UnitGridCode), Grid(c.CommunityCode), Grid(c.StreetCode), c.ResponsibilityGridCode, c.OutsideResponsibilityGrid);
+                    t.ActorRole, t.DepartmentKey, t.Opinion, t.Sequence, t.OnTime, photosByRow[t.Sequence].ToList())).ToList(),
+            Grid(c.UnitGridCode), Grid(c.CommunityCode), Grid(c.StreetCode), c.ResponsibilityGridCode, c.OutsideResponsibilityGrid,
+            viewer is null ? [] : CaseLifecycle.AllowedActions(c, LifecycleActors.Of(viewer)),
+            c.DeadlineStage?.ToString(), c.DeadlineStartedAt, c.NextDeadline, c.Light?.ToString(), c.SuspendedAt,
+            c.PendingRequest is { } pending
+                ? new PendingRequestDto(pending.ToString(), c.RequestedLimitAmount,
+                    c.RequestedLimitUnit is { } unit ? TimeLimit.UnitName(unit) : null)
+                : null,
+            c.ExtensionCount, c.ReworkCount, c.ReturnCount,
+            c.Escalated, c.EscalationLevel?.ToString(), c.EscalatedTo, c.EscalationInstruction,
+            c.SelfHandled, commandCentre ? c.CallerName : null, commandCentre ? c.CallerPhone : null, c.CallbackSatisfied);
     }
 }

@@ -28,15 +28,18 @@ public static class CaseEndpoints
         return app;
     }
 
+    /// <summary>The case with the actions the caller may take now; <c>ETag</c> carries the version for <c>If-Match</c>.</summary>
     private static async Task<Results<Ok<CaseDto>, NotFound<ProblemDetails>, ForbidHttpResult>> GetCase(
-        Guid id, ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, HttpResponse response, DispatchDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return NotFoundCase(id);
         if (!await user.CanSeeAsync(db, c, ct))
             return TypedResults.Forbid();
-        return TypedResults.Ok((await db.LoadDtoAsync(id, ct))!);
+        var dto = (await db.LoadDtoAsync(id, user, ct))!;
+        response.Headers.ETag = $"\"{dto.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+        return TypedResults.Ok(dto);
     }
 
     private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>, ForbidHttpResult>> GetPhoto(

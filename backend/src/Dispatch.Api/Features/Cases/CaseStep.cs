@@ -1,4 +1,5 @@
-using Dispatch.Contracts.Cases;
+using Dispatch.Api.Features.Lifecycle;
+using Dispatch.Api.Features.Sla;
 using Dispatch.Domain.Cases;
 using Dispatch.Messaging;
 using Dispatch.Persistence;
@@ -12,8 +13,10 @@ namespace Dispatch.Api.Features.Cases;
 /// The shape every case consumer shares: skip a message already handled (inbox) or one the case has moved past
 /// (version guard), apply the step, and commit the case, its trace, the outbox rows and the inbox row together.
 /// </summary>
-public sealed class CaseStep(DispatchDbContext db, TimeProvider clock)
+public sealed class CaseStep(DispatchDbContext db, TimeProvider clock, CaseClocks clocks)
 {
+    private int _loadedVersion;
+
     public DispatchDbContext Db => db;
     public DateTimeOffset Now { get; private set; }
 
@@ -29,6 +32,7 @@ public sealed class CaseStep(DispatchDbContext db, TimeProvider clock)
         var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct)
             // Retrying cannot make a case appear: straight to the error queue and the dead letters.
             ?? throw new PoisonMessageException($"Case {caseId} named by message {messageId} does not exist.");
+        _loadedVersion = c.Version;
         if (c.Version == expectedVersion)
             await apply(c);
         Inbox.Record(db, messageId, consumer, Now);
@@ -44,11 +48,13 @@ public sealed class CaseStep(DispatchDbContext db, TimeProvider clock)
         // and the version guard then skips a step that no longer applies.
     }
 
-    /// <summary>Publishes the board row of the case as it now stands (after <paramref name="c"/> changed).</summary>
-    public async Task PublishChangedAsync(Case c, CancellationToken ct)
-    {
-        var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
-        var department = c.DepartmentId is { } id ? await db.Departments.AsNoTracking().SingleAsync(d => d.Id == id, ct) : null;
-        db.Outbox.Add(OutboxMessage.Create(new CaseChanged(c.ToSummary(category, department)), Now));
-    }
+    /// <summary>The clock that sets the deadlines of the case's steps (handling limit, step limits, working calendar).</summary>
+    public Task<CaseClock> ClockAsync(Case c, CancellationToken ct) => clocks.ForAsync(c, ct);
+
+    /// <summary>
+    /// Publishes the board row of the case as it now stands (after <paramref name="c"/> changed), and one
+    /// <c>CaseActionTaken</c> per trace row the step appended.
+    /// </summary>
+    public Task PublishChangedAsync(Case c, CancellationToken ct) =>
+        LifecycleOutbox.AddChangesAsync(db, c, _loadedVersion, Now, null, ct);
 }

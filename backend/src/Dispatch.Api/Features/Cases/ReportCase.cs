@@ -3,6 +3,8 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Api.Features.Grids;
+using Dispatch.Api.Features.Intake;
+using Dispatch.Api.Features.Sla;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
@@ -15,7 +17,12 @@ using Npgsql;
 namespace Dispatch.Api.Features.Cases;
 
 /// <summary>The JSON form of a report; the multipart form carries the same fields plus <c>photos</c> parts.</summary>
-public sealed record ReportCaseRequest(Guid? CategoryId, Guid? ConditionId, double? Longitude, double? Latitude, string? Description);
+/// <remarks>
+/// <see cref="Source"/>, <see cref="CallerName"/> and <see cref="CallerPhone"/> are for acceptors entering a report for
+/// someone else; <see cref="SelfHandled"/> for a patroller who fixed the problem on the spot (see ReportSources).
+/// </remarks>
+public sealed record ReportCaseRequest(Guid? CategoryId, Guid? ConditionId, double? Longitude, double? Latitude, string? Description,
+    string? Source = null, string? CallerName = null, string? CallerPhone = null, bool? SelfHandled = null);
 
 /// <summary>
 /// 上报: validate, then in one transaction store the case, its first trace row, its photos' rows, the idempotency
@@ -26,7 +33,8 @@ public sealed class ReportCase(
     ICaseNumbers numbers,
     PhotoStore photoStore,
     TimeProvider clock,
-    GridDirectory grids)
+    GridDirectory grids,
+    CaseClocks clocks)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxJsonBytes = 64 * 1024;
@@ -63,7 +71,9 @@ public sealed class ReportCase(
                 ParseForm<Guid>(form, "conditionId", Guid.TryParse, errors),
                 ParseForm<double>(form, "longitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
                 ParseForm<double>(form, "latitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
-                form["description"].ToString());
+                form["description"].ToString(),
+                NullIfEmpty(form["source"]), NullIfEmpty(form["callerName"]), NullIfEmpty(form["callerPhone"]),
+                ParseForm<bool>(form, "selfHandled", bool.TryParse, errors));
             if (errors.Count > 0)
                 return TypedResults.ValidationProblem(errors);
             var photoError = await ReadPhotosAsync(form.Files, photos, ct);
@@ -79,6 +89,10 @@ public sealed class ReportCase(
         var validation = await ValidateAsync(request, ct);
         if (validation is not null)
             return validation;
+        var sourceErrors = new Dictionary<string, string[]>();
+        var (source, details) = ReportSources.Resolve(user, request.Source, request.CallerName, request.CallerPhone, request.SelfHandled, sourceErrors);
+        if (sourceErrors.Count > 0)
+            return TypedResults.ValidationProblem(sourceErrors);
 
         var userName = user.Identity!.Name!;
         var hash = RequestHash(request, photos);
@@ -102,9 +116,10 @@ public sealed class ReportCase(
         var district = location.District.Value;
         var number = await numbers.NextAsync(db, district, TimeZoneInfo.ConvertTime(now, ChinaTime).Year, ct);
         var actor = new Actor(userName, isPatroller ? Roles.Patroller : Roles.Acceptor);
-        var reported = Case.Report(Guid.CreateVersion7(now), number, isPatroller ? CaseSource.Patrol : CaseSource.Hotline,
+        var caseClock = await clocks.ForAsync(request.CategoryId!.Value, request.ConditionId, location.UnitGrid.Value, ct);
+        var reported = Case.Report(Guid.CreateVersion7(now), number, source,
             request.CategoryId!.Value, request.ConditionId, request.Longitude!.Value, request.Latitude!.Value,
-            request.Description ?? "", district, actor, now, location);
+            request.Description ?? "", district, actor, now, location, details, caseClock);
         foreach (var photo in photos)
             reported.AttachReportPhoto(photo.Sha256, photo.ContentType, photo.Bytes.LongLength);
 
@@ -126,7 +141,7 @@ public sealed class ReportCase(
             return await ReplayAsync(winner, hash, http, ct);
         }
 
-        var dto = (await db.LoadDtoAsync(reported.Id, ct))!;
+        var dto = (await db.LoadDtoAsync(reported.Id, http.HttpContext.User, ct))!;
         return TypedResults.Created($"/api/cases/{dto.Id}", dto);
     }
 
@@ -139,7 +154,7 @@ public sealed class ReportCase(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [IdempotencyHeader] = ["Already used with a different body."] } });
         http.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
-        var dto = (await db.LoadDtoAsync(earlier.CaseId, ct))!;
+        var dto = (await db.LoadDtoAsync(earlier.CaseId, http.HttpContext.User, ct))!;
         return TypedResults.Created($"/api/cases/{dto.Id}", dto);
     }
 
@@ -238,8 +253,14 @@ public sealed class ReportCase(
             r.Longitude?.ToString("R", CultureInfo.InvariantCulture) ?? "",
             r.Latitude?.ToString("R", CultureInfo.InvariantCulture) ?? "",
             r.Description ?? "", string.Join(',', photos.Select(p => p.Sha256)));
+        // Appended only when present, so that keys stored before these fields existed still match their replays.
+        if (r.Source is not null || r.CallerName is not null || r.CallerPhone is not null || r.SelfHandled is not null)
+            canonical += string.Join('\n', "", r.Source ?? "", r.CallerName ?? "", r.CallerPhone ?? "", r.SelfHandled?.ToString() ?? "");
         return PhotoStore.Hash(Encoding.UTF8.GetBytes(canonical));
     }
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) =>
+        value.Count == 0 || string.IsNullOrEmpty(value[0]) ? null : value.ToString();
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

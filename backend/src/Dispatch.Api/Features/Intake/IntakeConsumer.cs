@@ -4,26 +4,34 @@ using Dispatch.Domain.Cases;
 using Dispatch.Messaging;
 using Dispatch.Persistence.Messaging;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.Intake;
 
 /// <summary>
-/// 受理 and 立案 for reports the intake policy lets through automatically: a patroller's report is accepted and
-/// filed at once and goes on to dispatch. Other sources wait for an acceptor.
+/// 受理 and 立案 for reports the intake policy lets through automatically (by source and category; the demo default
+/// accepts and files a patroller's report at once, so it goes straight on to dispatch). Others wait for an acceptor.
 /// </summary>
-public sealed class IntakeConsumer(CaseStep step) : IConsumer<CaseReported>
+public sealed class IntakeConsumer(CaseStep step, IntakePolicy policy) : IConsumer<CaseReported>
 {
     public Task Consume(ConsumeContext<CaseReported> context)
     {
         var message = context.Message;
+        var ct = context.CancellationToken;
         return step.RunAsync(context, nameof(IntakeConsumer), message.CaseId, message.Version, async c =>
         {
-            if (c.Source != CaseSource.Patrol)
+            var category = await step.Db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
+            var decision = policy.For(c.Source, category, c.SelfHandled);
+            if (!decision.AutoAccept)
                 return;
-            c.Accept(Actor.System, step.Now, "巡查上报自动受理");
-            c.File(Actor.System, step.Now, "巡查上报自动立案");
-            step.Db.Outbox.Add(OutboxMessage.Create(new CaseFiled(c.Id, c.Number, c.Version, step.Now), step.Now));
-            await step.PublishChangedAsync(c, context.CancellationToken);
+            var clock = await step.ClockAsync(c, ct);
+            c.Accept(Actor.System, step.Now, "按受理策略自动受理", clock);
+            if (decision.AutoFile)
+            {
+                c.File(Actor.System, step.Now, "按受理策略自动立案", clock);
+                step.Db.Outbox.Add(OutboxMessage.Create(new CaseFiled(c.Id, c.Number, c.Version, step.Now), step.Now));
+            }
+            await step.PublishChangedAsync(c, ct);
         });
     }
 }

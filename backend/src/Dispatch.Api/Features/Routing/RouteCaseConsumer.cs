@@ -35,7 +35,7 @@ public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsu
                 if (decision is { Department: { } department, Rule: { } rule })
                 {
                     c.Dispatch(department.Id, department.Key, new Actor("system", "system", department.Key), step.Now,
-                        $"按派遣规则自动派遣至{department.Key}（规则 {rule.Id}）", null);
+                        $"按派遣规则自动派遣至{department.Key}（规则 {rule.Id}）", await step.ClockAsync(c, ct));
                     step.Db.Outbox.Add(OutboxMessage.Create(new CaseDispatched(c.Id, c.Number, c.Version, department.Key, step.Now), step.Now));
                     await step.PublishChangedAsync(c, ct);
                     return;

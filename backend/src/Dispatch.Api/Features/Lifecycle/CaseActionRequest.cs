@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Text.Json;
+using Dispatch.Api.Features.Cases;
+using Dispatch.Domain.Calendar;
+using Dispatch.Domain.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Primitives;
+
+namespace Dispatch.Api.Features.Lifecycle;
+
+/// <summary>
+/// The body of <c>POST /api/cases/{id}/{action}</c>, as JSON or as multipart form fields (plus <c>photos</c> parts for
+/// the actions that take photos). Which fields an action needs is in <see cref="CaseActionRules"/>.
+/// </summary>
+/// <param name="ExpectedVersion">The version the caller saw; a case that moved on since answers 409. <c>If-Match</c> does the same.</param>
+/// <param name="Reason">Why: required to refuse, void, return, reject a request or ask for a suspension.</param>
+/// <param name="Instruction">督办: the leader's instruction.</param>
+/// <param name="DepartmentKey">Dispatch by hand: the department to send the case to.</param>
+/// <param name="Limit">Extension: the extra time asked for (or granted), with <paramref name="Unit"/>.</param>
+/// <param name="Passed">Check: whether the problem is fixed.</param>
+/// <param name="Satisfied">Callback: whether the caller was satisfied.</param>
+/// <param name="CategoryId">File: a corrected category.</param>
+/// <param name="ConditionId">File: the filing condition, which sets the handling limit.</param>
+public sealed record CaseActionRequest(
+    int? ExpectedVersion = null,
+    string? Opinion = null,
+    string? Reason = null,
+    string? Instruction = null,
+    string? DepartmentKey = null,
+    decimal? Limit = null,
+    string? Unit = null,
+    bool? Passed = null,
+    bool? Satisfied = null,
+    Guid? CategoryId = null,
+    Guid? ConditionId = null);
+
+/// <summary>A request read off the wire: the fields, the photos' bytes, and the version from <c>If-Match</c>.</summary>
+public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<CaseActionInput.Photo> Photos)
+{
+    public sealed record Photo(string Sha256, string ContentType, byte[] Bytes)
+    {
+        public PhotoFile ToFile() => new(Sha256, ContentType, Bytes.LongLength);
+    }
+
+    private const int MaxJsonBytes = 64 * 1024;
+
+    /// <summary>JSON, a multipart form, or no body at all (every field absent).</summary>
+    public static async Task<(CaseActionInput? Input, IResult? Problem)> ReadAsync(HttpRequest http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (http.ContentLength is 0 || (http.ContentLength is null && string.IsNullOrEmpty(http.ContentType)))
+            return (new CaseActionInput(new CaseActionRequest(), []), null);
+        if (http.HasJsonContentType())
+            return await ReadJsonAsync(http, ct);
+        if (http.HasFormContentType)
+            return await ReadFormAsync(http, ct);
+        return (null, TypedResults.Problem(title: "Unsupported media type",
+            detail: "Send application/json, multipart/form-data (with photos), or no body.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType));
+    }
+
+    /// <summary>The version in <c>If-Match</c> (<c>"7"</c>, <c>W/"7"</c> or <c>7</c>), null when absent.</summary>
+    public static bool TryReadIfMatch(HttpRequest http, out int? version)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        version = null;
+        var header = http.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+            return true;
+        if (header.StartsWith("W/", StringComparison.Ordinal))
+            header = header[2..];
+        header = header.Trim('"');
+        if (!int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            return false;
+        version = parsed;
+        return true;
+    }
+
+    private static async Task<(CaseActionInput?, IResult?)> ReadJsonAsync(HttpRequest http, CancellationToken ct)
+    {
+        if (http.ContentLength > MaxJsonBytes)
+            return (null, Invalid("body", $"A JSON action body is at most {MaxJsonBytes / 1024} KB; send photos as multipart parts."));
+        try
+        {
+            var request = await JsonSerializer.DeserializeAsync<CaseActionRequest>(http.Body, JsonSerializerOptions.Web, ct);
+            return request is null
+                ? (null, Invalid("body", "The body must be a JSON object."))
+                : (new CaseActionInput(request, []), null);
+        }
+        catch (JsonException e)
+        {
+            var wrongType = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+            var field = !wrongType || string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return (null, Invalid(field, $"Not valid JSON here: {e.Message.Split(" Path:")[0]}"));
+        }
+    }
+
+    private static async Task<(CaseActionInput?, IResult?)> ReadFormAsync(HttpRequest http, CancellationToken ct)
+    {
+        var form = await http.ReadFormAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        var request = new CaseActionRequest(
+            Parse<int>(form, "expectedVersion", (string s, out int v) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out v), errors),
+            Text(form, "opinion"),
+            Text(form, "reason"),
+            Text(form, "instruction"),
+            Text(form, "departmentKey"),
+            Parse<decimal>(form, "limit", (string s, out decimal v) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out v), errors),
+            Text(form, "unit"),
+            Parse<bool>(form, "passed", bool.TryParse, errors),
+            Parse<bool>(form, "satisfied", bool.TryParse, errors),
+            Parse<Guid>(form, "categoryId", Guid.TryParse, errors),
+            Parse<Guid>(form, "conditionId", Guid.TryParse, errors));
+        if (errors.Count > 0)
+            return (null, TypedResults.ValidationProblem(errors));
+
+        var parts = form.Files.GetFiles("photos");
+        if (form.Files.Count != parts.Count)
+            return (null, PhotoProblem(StatusCodes.Status400BadRequest, "photos", "File parts must be named 'photos'."));
+        if (parts.Count > PhotoStore.MaxPerReport)
+            return (null, PhotoProblem(StatusCodes.Status400BadRequest, "photos", $"At most {PhotoStore.MaxPerReport} photos per action."));
+        var photos = new List<Photo>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var field = $"photos[{i}]";
+            if (part.Length > PhotoStore.MaxBytes)
+                return (null, PhotoProblem(StatusCodes.Status413PayloadTooLarge, field, $"'{part.FileName}' is larger than 10 MB."));
+            if (part.Length == 0)
+                return (null, PhotoProblem(StatusCodes.Status400BadRequest, field, $"'{part.FileName}' is empty."));
+            using var buffer = new MemoryStream((int)part.Length);
+            await part.CopyToAsync(buffer, ct);
+            var bytes = buffer.ToArray();
+            var type = PhotoStore.SniffImageType(bytes);
+            if (type is null)
+                return (null, PhotoProblem(StatusCodes.Status415UnsupportedMediaType, field, $"'{part.FileName}' is not a JPEG, PNG, WebP or GIF image by its content."));
+            photos.Add(new Photo(PhotoStore.Hash(bytes), type, bytes));
+        }
+        return (new CaseActionInput(request, photos), null);
+    }
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    private static T? Parse<T>(IFormCollection form, string field, TryParse<T> parse, Dictionary<string, string[]> errors) where T : struct
+    {
+        var text = form[field].ToString();
+        if (text.Length == 0)
+            return null;
+        if (parse(text, out var value))
+            return value;
+        errors[field] = [$"'{text}' is not a valid {typeof(T).Name}."];
+        return null;
+    }
+
+    private static string? Text(IFormCollection form, string field) =>
+        form.TryGetValue(field, out StringValues value) && value.Count > 0 ? value.ToString() : null;
+
+    internal static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static ProblemHttpResult PhotoProblem(int status, string field, string message) =>
+        TypedResults.Problem(title: "Photo refused", detail: message, statusCode: status,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+}
+
+/// <summary>What each action needs in its body, checked before anything is stored.</summary>
+public static class CaseActionRules
+{
+    /// <summary>Actions whose trace row may carry photos (核实, 处置反馈 after-photos, 核查, 自行处置).</summary>
+    public static readonly IReadOnlySet<string> TakePhotos =
+        new HashSet<string>(StringComparer.Ordinal) { CaseAction.Verify, CaseAction.Feedback, CaseAction.Check, CaseAction.SelfHandle };
+
+    private static readonly HashSet<string> NeedReason = new(StringComparer.Ordinal)
+    {
+        CaseAction.Refuse, CaseAction.Void, CaseAction.Return, CaseAction.RejectExtension,
+        CaseAction.RejectSuspension, CaseAction.RequestSuspension,
+    };
+
+    /// <summary>The largest extension one request may ask for, in its own unit: a guard against typos, not policy.</summary>
+    public const decimal MaxExtension = 1000;
+
+    /// <summary>Field errors of <paramref name="input"/> for <paramref name="action"/>; empty when it may go on.</summary>
+    public static Dictionary<string, string[]> Check(string action, CaseActionInput input, int? ifMatch)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var r = input.Request;
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, text) in new[] { ("opinion", r.Opinion), ("reason", r.Reason), ("instruction", r.Instruction) })
+        {
+            if (text is { Length: > Case.MaxOpinionLength })
+                errors[field] = [$"At most {Case.MaxOpinionLength} characters (got {text.Length})."];
+        }
+        if (r.ExpectedVersion is < 1)
+            errors["expectedVersion"] = ["A case version is 1 or more."];
+        if (r.ExpectedVersion is { } expected && ifMatch is { } header && expected != header)
+            errors["expectedVersion"] = [$"The body says version {expected} but If-Match says {header}."];
+        if (input.Photos.Count > 0 && !TakePhotos.Contains(action))
+            errors["photos"] = [$"'{action}' takes no photos; photos go with {string.Join(", ", TakePhotos)}."];
+        if (NeedReason.Contains(action) && string.IsNullOrWhiteSpace(r.Reason))
+            errors["reason"] = [$"A reason is required to {action}."];
+
+        switch (action)
+        {
+            case CaseAction.Dispatch when string.IsNullOrWhiteSpace(r.DepartmentKey):
+                errors["departmentKey"] = ["Dispatching by hand needs the key of the department to send the case to."];
+                break;
+            case CaseAction.RequestExtension:
+                if (r.Limit is null)
+                    errors["limit"] = ["An extension request needs the extra time asked for (limit and unit)."];
+                CheckLimit(r, errors, required: true);
+                break;
+            case CaseAction.ApproveExtension:
+                if (r.Limit is not null || r.Unit is not null)
+                    CheckLimit(r, errors, required: true);
+                break;
+            case CaseAction.Check:
+                if (r.Passed is null)
+                    errors["passed"] = ["Say whether the check passed (true) or failed (false)."];
+                else if (r.Passed == false && string.IsNullOrWhiteSpace(r.Opinion))
+                    errors["opinion"] = ["A failed check needs an opinion telling the department what is still wrong."];
+                break;
+            case CaseAction.Escalate when string.IsNullOrWhiteSpace(r.Instruction):
+                errors["instruction"] = ["督办 needs the leader's instruction."];
+                break;
+            case CaseAction.Callback when r.Satisfied is null:
+                errors["satisfied"] = ["Say whether the caller was satisfied."];
+                break;
+        }
+        return errors;
+    }
+
+    /// <summary>The limit of an extension request or approval, when the fields are valid.</summary>
+    public static TimeLimit? LimitOf(CaseActionRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return r.Limit is { } amount && r.Unit is { } unit ? new TimeLimit(amount, TimeLimit.ParseUnit(unit)) : null;
+    }
+
+    private static void CheckLimit(CaseActionRequest r, Dictionary<string, string[]> errors, bool required)
+    {
+        TimeLimitUnit? unit = null;
+        if (r.Unit is null)
+        {
+            if (required)
+                errors["unit"] = ["The unit of the limit is required: working_hours, urgent_hours, working_days or calendar_days."];
+        }
+        else
+        {
+            try
+            {
+                unit = TimeLimit.ParseUnit(r.Unit);
+            }
+            catch (FormatException e)
+            {
+                errors["unit"] = [e.Message];
+            }
+        }
+        if (r.Limit is not { } amount)
+        {
+            if (required && !errors.ContainsKey("limit"))
+                errors["limit"] = ["The amount of the limit is required."];
+            return;
+        }
+        if (amount <= 0 || amount > MaxExtension)
+            errors["limit"] = [$"An extension is more than 0 and at most {MaxExtension} (got {amount.ToString(CultureInfo.InvariantCulture)})."];
+        else if (decimal.Round(amount, 2) != amount)
+            errors["limit"] = ["An extension has at most two decimals."];
+        else if (unit == TimeLimitUnit.WorkingDays && decimal.Truncate(amount) != amount)
+            errors["limit"] = ["Working days are whole days; use working_hours for fractions."];
+    }
+}
