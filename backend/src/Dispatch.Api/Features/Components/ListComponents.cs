@@ -2,7 +2,6 @@ using Dispatch.Api.Features.Routing;
 using Dispatch.Domain.Components;
 using Dispatch.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.Components;
@@ -58,11 +57,11 @@ public static class ListComponents
             x.Component.OwnerDepartmentId is { } o ? departments.GetValueOrDefault(o) : null, x.Distance)).ToList());
     }
 
-    public static async Task<Results<Ok<ComponentDto>, NotFound<ProblemDetails>>> Get(string id, DispatchDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ComponentDto>, ProblemHttpResult>> Get(string id, DispatchDbContext db, CancellationToken ct)
     {
         var component = await db.Components.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (component is null)
-            return TypedResults.NotFound(new ProblemDetails { Title = "Component not found", Status = 404, Detail = $"No component {id} in the inventory." });
+            return TypedResults.Problem(title: "Component not found", detail: $"No component {id} in the inventory.", statusCode: StatusCodes.Status404NotFound);
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == component.CategoryId, ct);
         var owner = component.OwnerDepartmentId is { } o ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == o, ct) : null;
         return TypedResults.Ok(ComponentDto.From(component, category, owner));

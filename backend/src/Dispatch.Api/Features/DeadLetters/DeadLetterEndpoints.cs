@@ -5,7 +5,6 @@ using Dispatch.Persistence.Identity;
 using Dispatch.Persistence.Messaging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.DeadLetters;
@@ -79,20 +78,20 @@ public static class DeadLetterEndpoints
         return TypedResults.Ok(new DeadLetterList(open, items.Select(DeadLetterDto.From).ToList()));
     }
 
-    public static async Task<Results<Ok<DeadLetterDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Replay(
+    public static async Task<Results<Ok<DeadLetterDto>, ProblemHttpResult>> Replay(
         Guid id, ClaimsPrincipal user, DispatchDbContext db, TimeProvider clock, CancellationToken ct) =>
         await CloseAsync(id, db, d => db.Outbox.Add(d.Replay(user.Identity!.Name!, clock.GetUtcNow())), ct);
 
-    public static async Task<Results<Ok<DeadLetterDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Discard(
+    public static async Task<Results<Ok<DeadLetterDto>, ProblemHttpResult>> Discard(
         Guid id, ClaimsPrincipal user, DispatchDbContext db, TimeProvider clock, CancellationToken ct) =>
         await CloseAsync(id, db, d => d.Discard(user.Identity!.Name!, clock.GetUtcNow()), ct);
 
-    private static async Task<Results<Ok<DeadLetterDto>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CloseAsync(
+    private static async Task<Results<Ok<DeadLetterDto>, ProblemHttpResult>> CloseAsync(
         Guid id, DispatchDbContext db, Action<DeadLetter> close, CancellationToken ct)
     {
         var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (letter is null)
-            return TypedResults.NotFound(new ProblemDetails { Title = "Dead letter not found", Status = 404, Detail = $"No dead letter {id}." });
+            return TypedResults.Problem(title: "Dead letter not found", detail: $"No dead letter {id}.", statusCode: StatusCodes.Status404NotFound);
         if (!letter.IsOpen)
             return Closed(letter);
         close(letter);
@@ -108,11 +107,7 @@ public static class DeadLetterEndpoints
         return TypedResults.Ok(DeadLetterDto.From(letter));
     }
 
-    private static Conflict<ProblemDetails> Closed(DeadLetter letter) =>
-        TypedResults.Conflict(new ProblemDetails
-        {
-            Title = "Dead letter already handled",
-            Status = 409,
-            Detail = $"Dead letter {letter.Id} was already {(letter.ReplayedAt is not null ? $"replayed at {letter.ReplayedAt:O}" : $"discarded at {letter.DiscardedAt:O}")}.",
-        });
+    private static ProblemHttpResult Closed(DeadLetter letter) =>
+        TypedResults.Problem(title: "Dead letter already handled", statusCode: StatusCodes.Status409Conflict,
+            detail: $"Dead letter {letter.Id} was already {(letter.ReplayedAt is not null ? $"replayed at {letter.ReplayedAt:O}" : $"discarded at {letter.DiscardedAt:O}")}.");
 }

@@ -65,7 +65,7 @@ public static class DryRun
         }
 
         double? longitude = null, latitude = null;
-        if (!string.IsNullOrEmpty(lon) || !string.IsNullOrEmpty(lat) || component is null)
+        if (!string.IsNullOrEmpty(lon) || !string.IsNullOrEmpty(lat) || string.IsNullOrEmpty(componentId))
         {
             longitude = Coordinate(lon, "lon", -180, 180, errors);
             latitude = Coordinate(lat, "lat", -90, 90, errors);

@@ -4,7 +4,6 @@ using Dispatch.Api.Hosting;
 using Dispatch.Domain.Routing;
 using Dispatch.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.Routing;
@@ -22,7 +21,7 @@ public static class ManageRules
         var (request, problem) = await JsonBody.ReadAsync<RoutingRuleRequest>(http, ct);
         if (problem is not null)
             return problem;
-        var now = clock.GetUtcNow();
+        var now = Now(clock);
         var (draft, validFrom, errors) = await RuleRequests.ValidateAsync(request, db, grids, now, ct);
         if (draft is null)
             return TypedResults.ValidationProblem(errors);
@@ -34,13 +33,13 @@ public static class ManageRules
     }
 
     /// <summary>Retires the rule and starts its successor with the new values, both from the successor's validFrom.</summary>
-    public static async Task<Results<Ok<RoutingRuleDto>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Change(
+    public static async Task<Results<Ok<RoutingRuleDto>, ValidationProblem, ProblemHttpResult>> Change(
         Guid id, HttpRequest http, ClaimsPrincipal user, DispatchDbContext db, GridDirectory grids, TimeProvider clock, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<RoutingRuleRequest>(http, ct);
         if (problem is not null)
             return problem;
-        var now = clock.GetUtcNow();
+        var now = Now(clock);
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (rule is null)
             return NotFound(id);
@@ -71,10 +70,10 @@ public static class ManageRules
         return TypedResults.Ok((await RuleRequests.LookupsAsync(db, grids, ct)).ToDto(successor, now));
     }
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Retire(
+    public static async Task<Results<NoContent, ProblemHttpResult>> Retire(
         Guid id, DispatchDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now(clock);
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (rule is null)
             return NotFound(id);
@@ -96,7 +95,7 @@ public static class ManageRules
     public static async Task<Results<Ok<List<RoutingRuleDto>>, ValidationProblem>> List(
         string? categoryId, string? includeRetired, DispatchDbContext db, GridDirectory grids, TimeProvider clock, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Now(clock);
         var query = db.RoutingRules.AsNoTracking();
         if (!string.IsNullOrEmpty(categoryId))
         {
@@ -118,23 +117,26 @@ public static class ManageRules
             .ToList());
     }
 
-    public static async Task<Results<Ok<RoutingRuleDto>, NotFound<ProblemDetails>>> Get(
+    public static async Task<Results<Ok<RoutingRuleDto>, ProblemHttpResult>> Get(
         Guid id, DispatchDbContext db, GridDirectory grids, TimeProvider clock, CancellationToken ct)
     {
         var rule = await db.RoutingRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (rule is null)
             return NotFound(id);
-        return TypedResults.Ok((await RuleRequests.LookupsAsync(db, grids, ct)).ToDto(rule, clock.GetUtcNow()));
+        return TypedResults.Ok((await RuleRequests.LookupsAsync(db, grids, ct)).ToDto(rule, Now(clock)));
     }
 
-    private static NotFound<ProblemDetails> NotFound(Guid id) =>
-        TypedResults.NotFound(new ProblemDetails { Title = "Routing rule not found", Status = 404, Detail = $"No routing rule {id}." });
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem(title: "Routing rule not found", detail: $"No routing rule {id}.", statusCode: StatusCodes.Status404NotFound);
 
-    private static Conflict<ProblemDetails> Retired(RoutingRule rule) =>
-        TypedResults.Conflict(new ProblemDetails
-        {
-            Title = "Routing rule already retired",
-            Status = 409,
-            Detail = $"Routing rule {rule.Id} stopped applying at {rule.ValidTo:O}; change its successor instead.",
-        });
+    private static ProblemHttpResult Retired(RoutingRule rule) =>
+        TypedResults.Problem(title: "Routing rule already retired", statusCode: StatusCodes.Status409Conflict,
+            detail: $"Routing rule {rule.Id} stopped applying at {rule.ValidTo:O}; change its successor instead.");
+
+    /// <summary>The database keeps microseconds; so do the instants handed out, so that what is read back compares equal.</summary>
+    internal static DateTimeOffset Now(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
 }

@@ -81,7 +81,7 @@ internal static class RuleRequests
                 errors["departmentKind"] = [$"No department is of kind '{request.DepartmentKind}'; known kinds: {string.Join(", ", departments.Select(d => d.Kind).Distinct().Order(StringComparer.Ordinal))}."];
         }
 
-        var validFrom = request.ValidFrom ?? now;
+        var validFrom = request.ValidFrom is { } requested ? requested.AddTicks(-(requested.Ticks % 10)).ToUniversalTime() : now;
         if (validFrom < now - PastSlack)
             errors["validFrom"] = ["A rule applies to cases filed after it is made: validFrom cannot lie in the past."];
 
