@@ -61,13 +61,24 @@ export interface CaseSummary {
   needsManualDispatch?: boolean;
   reportedAt: string;
   updatedAt: string;
+  /** Traffic light of the running step's clock (DOMAIN.md §5); absent in end states. */
+  light?: Light | null;
+  /** When the running step's time limit runs out. */
+  nextDeadline?: string | null;
+  /** 督办: a leader flagged the case with an instruction. */
+  escalated?: boolean;
 }
+
+export type Light = 'Green' | 'Yellow' | 'Red';
 
 export interface CasePhoto {
   id: string;
   url: string;
   contentType: string;
+  /** The action the photo was taken for: report (before), verify, feedback (after), check, self-handle. */
   stage?: string;
+  /** The trace row it belongs to. */
+  traceSequence?: number | null;
 }
 
 export interface CaseTraceEntry {
@@ -79,6 +90,21 @@ export interface CaseTraceEntry {
   role: string;
   departmentKey?: string | null;
   opinion?: string | null;
+  sequence?: number;
+  onTime?: boolean | null;
+  /** Ids of the photos taken with this action. */
+  attachments?: string[] | null;
+}
+
+export interface GridRef {
+  code: string;
+  name: string;
+}
+
+export interface PendingRequest {
+  kind: 'Extension' | 'Suspension' | string;
+  limit?: number | null;
+  unit?: TimeLimitUnit | null;
 }
 
 export interface CaseDto {
@@ -99,6 +125,27 @@ export interface CaseDto {
   needsManualDispatch?: boolean;
   photos: CasePhoto[];
   trace: CaseTraceEntry[];
+  unitGrid?: GridRef | null;
+  community?: GridRef | null;
+  street?: GridRef | null;
+  responsibilityGridCode?: string | null;
+  outsideResponsibilityGrid?: boolean;
+  /** The actions the caller may take now (POST /api/cases/{id}/{action}); the UI offers exactly these. */
+  allowedActions?: string[] | null;
+  deadlineStage?: string | null;
+  deadlineStartedAt?: string | null;
+  nextDeadline?: string | null;
+  light?: Light | null;
+  suspendedAt?: string | null;
+  pendingRequest?: PendingRequest | null;
+  extensionCount?: number;
+  reworkCount?: number;
+  returnCount?: number;
+  escalated?: boolean;
+  escalationLevel?: string | null;
+  escalatedTo?: string | null;
+  escalationInstruction?: string | null;
+  selfHandled?: boolean;
 }
 
 export interface DepartmentBoard {
@@ -109,4 +156,77 @@ export interface DepartmentBoard {
 export interface CommandBoard {
   counts: Record<string, number>;
   cases: CaseSummary[];
+}
+
+export type GridLevel = 'city' | 'district' | 'street' | 'community' | 'unit';
+
+export interface ResponsibilityGrid {
+  code: string;
+  name: string;
+  patrollers: string[];
+}
+
+/** GET /api/grids/locate: the unit grid a point falls in and every level above it. */
+export interface GridLocation {
+  unitGrid: GridRef;
+  community: GridRef;
+  street: GridRef;
+  district: GridRef;
+  city: GridRef;
+  responsibilityGrid?: ResponsibilityGrid | null;
+  longitude: number;
+  latitude: number;
+}
+
+/** GET /api/grids: a node; bbox is [west, south, east, north]. */
+export interface GridNode {
+  code: string;
+  level: GridLevel;
+  name: string;
+  parentCode?: string | null;
+  validFrom: string;
+  validTo?: string | null;
+  responsiblePerson?: string | null;
+  bbox: [number, number, number, number];
+}
+
+export interface GridFeature {
+  type: 'Feature';
+  id?: string;
+  properties: { code: string; name: string; level: GridLevel; parent?: string | null; [key: string]: unknown };
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export interface GridFeatureCollection {
+  type: 'FeatureCollection';
+  features: GridFeature[];
+}
+
+/** GET /api/components: an inventory item near a point (部件). */
+export interface Component {
+  id: string;
+  category: { id: string; code: string; nameZh: string; nameEn: string };
+  unitGridCode: string;
+  owner?: DepartmentRef | null;
+  maintainer?: string | null;
+  state: string;
+  longitude: number;
+  latitude: number;
+  updatedAt: string;
+  distanceMetres?: number | null;
+}
+
+/** GET /api/dispatch/queue: a case waiting for a dispatcher's hand. */
+export interface DispatchQueueItem {
+  case: CaseSummary;
+  reason: 'unroutable' | 'returned' | string;
+  detail?: string | null;
+  since: string;
+  by?: string | null;
+  departmentKey?: string | null;
+}
+
+export interface DispatchQueue {
+  count: number;
+  items: DispatchQueueItem[];
 }

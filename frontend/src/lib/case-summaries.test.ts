@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandBoard, DepartmentBoard } from '@/lib/api-types';
+import type { CommandBoard, DepartmentBoard, DispatchQueue } from '@/lib/api-types';
 import {
   applyPushToCommandBoard,
   applyPushToDepartmentBoard,
+  applyPushToDispatchQueue,
+  commandPushIsExact,
   mergeCaseSummary,
 } from '@/lib/case-summaries';
 import { aCaseSummary } from '@/testing/case-summary';
@@ -131,5 +133,55 @@ describe('applyPushToCommandBoard', () => {
 
     expect(next.cases).toHaveLength(2);
     expect(next.cases[0]).toBe(push);
+  });
+});
+
+describe('commandPushIsExact', () => {
+  it('is exact for a case the board holds or a brand-new case, and not for an older case it never saw', () => {
+    const held = aCaseSummary({ version: 3 });
+    const board: CommandBoard = { counts: { Dispatched: 1 }, cases: [held] };
+
+    expect(commandPushIsExact(board, { ...held, version: 4 })).toBe(true);
+    expect(commandPushIsExact(board, aCaseSummary({ version: 1, state: 'Reported' }))).toBe(true);
+    expect(commandPushIsExact(board, aCaseSummary({ version: 6, state: 'Closed' }))).toBe(false);
+  });
+});
+
+describe('applyPushToDispatchQueue', () => {
+  const empty: DispatchQueue = { count: 0, items: [] };
+
+  it('adds a returned case at the end and asks for its reason', () => {
+    const waiting = aCaseSummary({ state: 'ToDispatch', needsManualDispatch: true, version: 3 });
+    const queue: DispatchQueue = { count: 1, items: [{ case: waiting, reason: 'unroutable', detail: 'no rule', since: waiting.updatedAt }] };
+    const returned = aCaseSummary({ state: 'Returned', version: 5, departmentKey: null });
+
+    const next = applyPushToDispatchQueue(queue, returned);
+
+    expect(next.incomplete).toBe(true);
+    expect(next.queue.count).toBe(2);
+    expect(next.queue.items.map((item) => [item.case.id, item.reason])).toEqual([
+      [waiting.id, 'unroutable'],
+      [returned.id, 'returned'],
+    ]);
+  });
+
+  it('drops a case once it is dispatched, and ignores stale pushes', () => {
+    const returned = aCaseSummary({ state: 'Returned', version: 5 });
+    const queue: DispatchQueue = { count: 1, items: [{ case: returned, reason: 'returned', detail: '不属于本部门', since: returned.updatedAt }] };
+
+    expect(applyPushToDispatchQueue(queue, { ...returned, version: 4, state: 'Handling' }).queue).toBe(queue);
+    expect(applyPushToDispatchQueue(queue, { ...returned, version: 6, state: 'Dispatched' })).toEqual({ queue: empty, incomplete: false });
+  });
+
+  it('keeps the reason of a held case whose row changed, and leaves cases that never waited alone', () => {
+    const returned = aCaseSummary({ state: 'Returned', version: 5 });
+    const queue: DispatchQueue = { count: 1, items: [{ case: returned, reason: 'returned', detail: 'not ours', since: returned.updatedAt }] };
+    const escalated = { ...returned, version: 6, escalated: true };
+
+    expect(applyPushToDispatchQueue(queue, escalated)).toEqual({
+      queue: { count: 1, items: [{ case: escalated, reason: 'returned', detail: 'not ours', since: returned.updatedAt }] },
+      incomplete: false,
+    });
+    expect(applyPushToDispatchQueue(empty, aCaseSummary({ state: 'Handling' })).queue).toBe(empty);
   });
 });

@@ -3,7 +3,7 @@
  * pushes on top. A push is applied only when its version is newer than the row it would replace,
  * so duplicated or out-of-order deliveries leave the board as it is.
  */
-import type { CaseSummary, CommandBoard, DepartmentBoard } from '@/lib/api-types';
+import type { CaseSummary, CommandBoard, DepartmentBoard, DispatchQueue } from '@/lib/api-types';
 
 /** States after which a case no longer sits in a department's open queue. */
 export const TERMINAL_STATES: ReadonlySet<string> = new Set(['Closed', 'Archived', 'NotAccepted', 'Voided']);
@@ -47,8 +47,8 @@ export function applyPushToDepartmentBoard(board: DepartmentBoard, push: CaseSum
 /**
  * The command list is a feed of the latest changes (the snapshot is ordered by updatedAt), so a
  * changed case moves to the top. Counters move with the case when its previous state is known
- * (it is in the list). A case the list does not hold is counted under its new state; the periodic
- * snapshot reload corrects the rare case that was older than the latest rows.
+ * (it is in the list). A case the list does not hold is counted under its new state; when that
+ * case is not new (see `commandPushIsExact`) the caller reloads the snapshot to correct it.
  */
 export function applyPushToCommandBoard(
   board: CommandBoard,
@@ -62,4 +62,46 @@ export function applyPushToCommandBoard(
   if (held) counts[held.state] = Math.max(0, (counts[held.state] ?? 0) - 1);
   counts[push.state] = (counts[push.state] ?? 0) + 1;
   return { counts, cases };
+}
+
+/**
+ * Whether a push can be applied to the command board without guessing: the board holds the case
+ * (so its previous state is known), or the case is brand new (version 1, no previous state).
+ */
+export function commandPushIsExact(board: CommandBoard, push: CaseSummary): boolean {
+  return push.version <= 1 || board.cases.some((item) => item.id === push.id);
+}
+
+/** 人工派遣队列: unroutable cases waiting to be dispatched by hand, and returned cases (回退). */
+export function waitsForDispatcher(push: CaseSummary): boolean {
+  return push.state === 'Returned' || (push.state === 'ToDispatch' && !!push.needsManualDispatch);
+}
+
+/**
+ * Keeps the dispatcher's queue in step with pushes: a case that now waits joins it (oldest first,
+ * so at the end), a case that was dispatched or voided leaves it. `incomplete` is true when the
+ * queue got an entry whose reason text only the server has (the caller reloads it).
+ */
+export function applyPushToDispatchQueue(queue: DispatchQueue, push: CaseSummary): { queue: DispatchQueue; incomplete: boolean } {
+  const index = queue.items.findIndex((item) => item.case.id === push.id);
+  const held = index >= 0 ? queue.items[index]! : null;
+  if (held && held.case.version >= push.version) return { queue, incomplete: false };
+  const reason = push.state === 'Returned' ? 'returned' : 'unroutable';
+  if (!waitsForDispatcher(push)) {
+    if (!held) return { queue, incomplete: false };
+    return {
+      queue: { count: Math.max(0, queue.count - 1), items: queue.items.filter((item) => item.case.id !== push.id) },
+      incomplete: false,
+    };
+  }
+  if (held) {
+    const sameReason = held.reason === reason;
+    const items = queue.items.slice();
+    items[index] = sameReason ? { ...held, case: push } : { case: push, reason, detail: null, since: push.updatedAt };
+    return { queue: { ...queue, items }, incomplete: !sameReason };
+  }
+  return {
+    queue: { count: queue.count + 1, items: [...queue.items, { case: push, reason, detail: null, since: push.updatedAt }] },
+    incomplete: true,
+  };
 }

@@ -7,15 +7,28 @@
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import { createContext, createElement, useCallback, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import type { CaseSummary, CommandBoard, DepartmentBoard } from '@/lib/api-types';
-import { applyPushToCommandBoard, applyPushToDepartmentBoard } from '@/lib/case-summaries';
+import type { CaseSummary, CommandBoard, DepartmentBoard, DispatchQueue } from '@/lib/api-types';
+import {
+  applyPushToCommandBoard,
+  applyPushToDepartmentBoard,
+  applyPushToDispatchQueue,
+  commandPushIsExact,
+} from '@/lib/case-summaries';
 
 export const boardKeys = {
   all: ['board'] as const,
   departments: ['board', 'department'] as const,
   department: (key: string) => ['board', 'department', key] as const,
+  /** The whole command board (no grid), and the prefix of every grid-filtered one. */
   command: ['board', 'command'] as const,
+  /** The command board filtered to a grid node and everything under it. */
+  commandIn: (grid: string) => ['board', 'command', grid] as const,
+  /** The dispatcher's manual queue, kept in step by the command centre's pushes. */
+  dispatchQueue: ['board', 'dispatch-queue'] as const,
 };
+
+/** Says whether a pushed case lies in a grid node (pushes carry a point, not grid codes). */
+export type GridScope = (push: CaseSummary) => boolean;
 
 export const BOARD_HUB_URL = '/hubs/board';
 
@@ -37,6 +50,8 @@ export interface BoardRealtimeOptions {
   startRetryDelaysMs?: readonly number[];
   schedule?: (callback: () => void, delayMs: number) => () => void;
   warn?: (message: string, error?: unknown) => void;
+  /** How long to gather pushes that need a snapshot reload before reloading once. */
+  reloadDelayMs?: number;
 }
 
 const RECENT_PUSH_LIMIT = 2000;
@@ -45,8 +60,17 @@ function subscriptionId(subscription: BoardSubscription): string {
   return subscription.kind === 'department' ? `department:${subscription.key}` : 'command';
 }
 
-function snapshotKey(subscription: BoardSubscription): QueryKey {
-  return subscription.kind === 'department' ? boardKeys.department(subscription.key) : boardKeys.command;
+/**
+ * The snapshots a group's pushes land in: a department's board, or every command board (whole or
+ * filtered to a grid node) and the dispatcher's queue.
+ */
+function snapshotFilters(subscription: BoardSubscription): { queryKey: QueryKey; exact: boolean }[] {
+  return subscription.kind === 'department'
+    ? [{ queryKey: boardKeys.department(subscription.key), exact: true }]
+    : [
+        { queryKey: boardKeys.command, exact: false },
+        { queryKey: boardKeys.dispatchQueue, exact: true },
+      ];
 }
 
 function isBoardQuery(query: Query): boolean {
@@ -78,6 +102,12 @@ export class BoardRealtime {
   /** Sequence number at which each board snapshot fetch started (by query hash). */
   private readonly fetchStartedAt = new Map<string, number>();
   private readonly unsubscribeCache: () => void;
+  /** Grid scopes of filtered command boards, by grid code. */
+  private readonly scopes = new Map<string, GridScope>();
+  /** Snapshots to read again because a push could not be applied exactly, by query hash. */
+  private readonly staleKeys = new Map<string, QueryKey>();
+  private cancelReload: (() => void) | null = null;
+  private readonly reloadDelayMs: number;
 
   constructor(queryClient: QueryClient, createConnection: () => BoardConnection, options: BoardRealtimeOptions = {}) {
     this.queryClient = queryClient;
@@ -90,6 +120,7 @@ export class BoardRealtime {
         return () => clearTimeout(timer);
       });
     this.warn = options.warn ?? ((message, error) => console.warn(message, error));
+    this.reloadDelayMs = options.reloadDelayMs ?? 2000;
     this.unsubscribeCache = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || !isBoardQuery(event.query)) return;
       if (event.action.type === 'fetch') this.fetchStartedAt.set(event.query.queryHash, ++this.seq);
@@ -122,6 +153,17 @@ export class BoardRealtime {
     };
   }
 
+  /**
+   * Tells which pushes belong on the command board filtered to `grid`; until a scope is set, a
+   * filtered board only takes pushes for cases it already holds. Returns a function that removes it.
+   */
+  setGridScope(grid: string, scope: GridScope): () => void {
+    this.scopes.set(grid, scope);
+    return () => {
+      if (this.scopes.get(grid) === scope) this.scopes.delete(grid);
+    };
+  }
+
   /** True while the board's group is joined on an open connection, so pushes reach it. */
   isLive(subscription: BoardSubscription): boolean {
     return this.connected && this.joined.has(subscriptionId(subscription));
@@ -148,6 +190,9 @@ export class BoardRealtime {
     this.latest.clear();
     this.cancelRetry?.();
     this.cancelRetry = null;
+    this.cancelReload?.();
+    this.cancelReload = null;
+    this.staleKeys.clear();
     const connection = this.connection;
     this.connection = null;
     this.connected = false;
@@ -177,9 +222,56 @@ export class BoardRealtime {
     this.queryClient.setQueriesData<DepartmentBoard>({ queryKey: boardKeys.departments }, (board) =>
       board ? applyPushToDepartmentBoard(board, push) : board,
     );
-    this.queryClient.setQueryData<CommandBoard>(boardKeys.command, (board) =>
-      board ? applyPushToCommandBoard(board, push) : board,
-    );
+    for (const query of this.queryClient.getQueryCache().findAll({ queryKey: boardKeys.command })) {
+      this.applyToCommandQuery(query.queryKey, [push]);
+    }
+    this.applyToDispatchQueue([push]);
+  }
+
+  /** A command board, whole or filtered to a grid node; what cannot be applied exactly is reloaded. */
+  private applyToCommandQuery(key: QueryKey, pushes: readonly CaseSummary[]): void {
+    const grid = typeof key[2] === 'string' ? key[2] : null;
+    const scope = grid ? this.scopes.get(grid) : null;
+    let inexact = false;
+    this.queryClient.setQueryData<CommandBoard>(key, (board) => {
+      if (!board) return board;
+      let next = board;
+      for (const push of pushes) {
+        const held = next.cases.some((item) => item.id === push.id);
+        if (grid && !held && !scope?.(push)) continue;
+        if (!commandPushIsExact(next, push)) inexact = true;
+        next = applyPushToCommandBoard(next, push);
+      }
+      return next;
+    });
+    if (inexact) this.reloadSoon(key);
+  }
+
+  private applyToDispatchQueue(pushes: readonly CaseSummary[]): void {
+    let incomplete = false;
+    this.queryClient.setQueryData<DispatchQueue>(boardKeys.dispatchQueue, (queue) => {
+      if (!queue) return queue;
+      let next = queue;
+      for (const push of pushes) {
+        const applied = applyPushToDispatchQueue(next, push);
+        next = applied.queue;
+        incomplete ||= applied.incomplete;
+      }
+      return next;
+    });
+    if (incomplete) this.reloadSoon(boardKeys.dispatchQueue);
+  }
+
+  /** Gathers snapshots to read again and reads each once after a short pause (a burst of pushes, one read). */
+  private reloadSoon(key: QueryKey): void {
+    this.staleKeys.set(JSON.stringify(key), key);
+    if (this.cancelReload) return;
+    this.cancelReload = this.schedule(() => {
+      this.cancelReload = null;
+      const keys = [...this.staleKeys.values()];
+      this.staleKeys.clear();
+      for (const stale of keys) void this.queryClient.invalidateQueries({ queryKey: stale, exact: true });
+    }, this.reloadDelayMs);
   }
 
   /**
@@ -192,9 +284,9 @@ export class BoardRealtime {
     if (pending.length === 0) return;
     const key = query.queryKey;
     if (key[1] === 'command') {
-      this.queryClient.setQueryData<CommandBoard>(key, (board) =>
-        board ? pending.reduce(applyPushToCommandBoard, board) : board,
-      );
+      this.applyToCommandQuery(key, pending);
+    } else if (key[1] === 'dispatch-queue') {
+      this.applyToDispatchQueue(pending);
     } else if (key[1] === 'department') {
       this.queryClient.setQueryData<DepartmentBoard>(key, (board) =>
         board ? pending.reduce(applyPushToDepartmentBoard, board) : board,
@@ -293,12 +385,13 @@ export class BoardRealtime {
     // Changes between the snapshot read and this join were pushed to nobody: read it again. A
     // first load still in flight is awaited rather than restarted, so it may predate the join:
     // then one more read.
-    const key = snapshotKey(subscription);
+    const filters = snapshotFilters(subscription);
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      await this.queryClient.invalidateQueries({ queryKey: key, exact: true });
-      const query = this.queryClient.getQueryCache().find({ queryKey: key, exact: true });
-      if (!query || query.getObserversCount() === 0) break;
-      if ((this.fetchStartedAt.get(query.queryHash) ?? 0) > joinedAt) break;
+      await Promise.all(filters.map((filter) => this.queryClient.invalidateQueries(filter)));
+      const watched = filters
+        .flatMap((filter) => this.queryClient.getQueryCache().findAll(filter))
+        .filter((query) => query.getObserversCount() > 0);
+      if (watched.every((query) => (this.fetchStartedAt.get(query.queryHash) ?? 0) > joinedAt)) break;
     }
     this.markLive(connection, subscription);
   }

@@ -1,20 +1,24 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { ReloadOutlined, SoundOutlined } from '@ant-design/icons';
+import { Button, Flex, Select, Switch, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CaseDrawer } from '@/components/case-drawer';
 import { LiveIndicator } from '@/components/live-indicator';
 import { QueryError } from '@/components/query-error';
 import { useDepartmentBoard } from '@/features/board/api/get-department-board';
-import { useDepartments } from '@/features/board/api/list-departments';
-import { CaseDrawer } from '@/features/board/components/case-drawer';
+import { CaseFilters, filterCases, NO_FILTER, type CaseFilter } from '@/features/board/components/case-filters';
 import { CaseTable } from '@/features/board/components/case-table';
 import { useNewCaseNotifications } from '@/features/board/hooks/use-new-case-notifications';
+import { useDepartments } from '@/lib/api/list-departments';
+import { readSoundPreference, writeSoundPreference } from '@/lib/chime';
+import { effectiveLight, useNow } from '@/lib/deadline';
 import { localName } from '@/lib/i18n';
 import { useBoardLive, useBoardSubscription } from '@/lib/realtime';
 import { useMe } from '@/lib/session';
+import { useFreshIds } from '@/lib/use-fresh-ids';
 
-/** A department's open cases, kept live by the board hub. */
+/** A department's open cases with their countdowns, kept live by the board hub. */
 export function BoardPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
@@ -24,11 +28,19 @@ export function BoardPage() {
   const departmentKey = ownDepartment ?? params.get('department') ?? undefined;
   const board = useDepartmentBoard(departmentKey);
   const [open, setOpen] = useState<{ id: string; version: number } | null>(null);
+  const [filter, setFilter] = useState<CaseFilter>(NO_FILTER);
+  const [sound, setSound] = useState(readSoundPreference);
+  const now = useNow(10000);
 
   const subscription = departmentKey ? ({ kind: 'department', key: departmentKey } as const) : null;
   useBoardSubscription(subscription);
   const live = useBoardLive(subscription);
-  useNewCaseNotifications(departmentKey, board.data?.cases);
+  useNewCaseNotifications(departmentKey, board.data?.cases, sound);
+  const fresh = useFreshIds(board.data?.cases, 15000);
+
+  const cases = board.data?.cases;
+  const shown = useMemo(() => filterCases(cases ?? [], filter, now), [cases, filter, now]);
+  const overdue = (cases ?? []).filter((item) => effectiveLight(item.light, item.nextDeadline, now) === 'Red').length;
 
   const openVersion = open ? board.data?.cases.find((item) => item.id === open.id)?.version ?? open.version : undefined;
   const department = board.data?.department;
@@ -36,14 +48,33 @@ export function BoardPage() {
   return (
     <div className="board-page">
       <Flex justify="space-between" align="center" wrap gap={12} className="board-page__header">
-        <Flex align="center" gap={12}>
+        <Flex align="center" gap={12} wrap>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="board-title">
             {department ? localName(i18n.language, department.nameZh, department.nameEn) : t('board.title')}
           </Typography.Title>
           {departmentKey ? <LiveIndicator live={live} /> : null}
           {board.data ? <Tag data-testid="board-count">{t('board.openCount', { count: board.data.cases.length })}</Tag> : null}
+          {overdue > 0 ? (
+            <Tag color="red" data-testid="board-overdue">
+              {t('board.overdueCount', { count: overdue })}
+            </Tag>
+          ) : null}
         </Flex>
-        <Flex gap={8} align="center">
+        <Flex gap={12} align="center" wrap>
+          <span className="board-page__sound">
+            <SoundOutlined />{' '}
+            <Switch
+              size="small"
+              checked={sound}
+              onChange={(on) => {
+                setSound(on);
+                writeSoundPreference(on);
+              }}
+              data-testid="sound-switch"
+              aria-label={t('board.sound')}
+            />{' '}
+            {t('board.sound')}
+          </span>
           {!ownDepartment ? (
             <Select
               style={{ minWidth: 260 }}
@@ -64,12 +95,14 @@ export function BoardPage() {
           </Button>
         </Flex>
       </Flex>
+      {departmentKey && board.data ? <CaseFilters cases={board.data.cases} value={filter} onChange={setFilter} /> : null}
       {board.isError ? (
         <QueryError error={board.error} onRetry={() => void board.refetch()} />
       ) : departmentKey ? (
         <CaseTable
-          cases={board.data?.cases ?? []}
+          cases={shown}
           loading={board.isPending}
+          fresh={fresh}
           onOpen={(item) => setOpen({ id: item.id, version: item.version })}
         />
       ) : (

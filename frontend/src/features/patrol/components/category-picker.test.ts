@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCategoryGroups, matchesCategorySearch } from '@/features/patrol/components/category-picker';
+import { buildCategoryGroups, loadPinyin, matchesCategorySearch } from '@/features/patrol/components/category-picker';
 import type { Category } from '@/lib/api-types';
 import { createI18n } from '@/lib/i18n';
 
@@ -53,5 +53,17 @@ describe('category picker', () => {
     expect(found('manhole')).toEqual(['c-0101']);
     expect(found('parking non-motor')).toEqual(['e-0506']);
     expect(found('街面')).toEqual(['e-0505', 'e-0506']);
+  });
+
+  it('finds a category by the pinyin initials or spelling of its Chinese name', async () => {
+    const pinyinOf = await loadPinyin();
+    const options = buildCategoryGroups(catalogue, 'zh-CN', zh.t, pinyinOf).flatMap((group) => group.options);
+    const found = (input: string) => options.filter((option) => matchesCategorySearch(input, option)).map((option) => option.value);
+
+    expect(pinyinOf('机动车乱停放')).toEqual(['jdcltf', 'jidongcheluantingfang']);
+    expect(found('ssjg')).toEqual(['c-0101']);
+    expect(found('fjdc')).toEqual(['e-0506']);
+    expect(found('jdc')).toEqual(['e-0505', 'e-0506']);
+    expect(found('jinggai')).toEqual(['c-0101']);
   });
 });

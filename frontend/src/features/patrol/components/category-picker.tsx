@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '@/lib/api-types';
 import { localName } from '@/lib/i18n';
@@ -19,8 +19,19 @@ export interface CategoryGroup {
   options: CategoryOption[];
 }
 
-/** Groups by kind (部件 / 事件) and major class, in code order; each option is searchable by code and both names. */
-export function buildCategoryGroups(categories: readonly Category[], language: string, t: TFunction): CategoryGroup[] {
+/** Pinyin of a Chinese name for search: initials (机动车乱停放 → jdcltf) and the full spelling, run together. */
+export type PinyinOf = (text: string) => string[];
+
+/**
+ * Groups by kind (部件 / 事件) and major class, in code order; each option is searchable by code,
+ * both names and, once the pinyin table has loaded, the pinyin initials and spelling of the name.
+ */
+export function buildCategoryGroups(
+  categories: readonly Category[],
+  language: string,
+  t: TFunction,
+  pinyinOf: PinyinOf | null = null,
+): CategoryGroup[] {
   const sorted = [...categories].sort(
     (a, b) => (a.kind === b.kind ? 0 : a.kind === 'component' ? -1 : 1) || a.code.localeCompare(b.code),
   );
@@ -39,7 +50,14 @@ export function buildCategoryGroups(categories: readonly Category[], language: s
       label: `${category.code} ${name}`,
       kind: category.kind,
       code: category.code,
-      search: [category.code, category.nameZh, category.nameEn, category.majorNameZh, category.majorNameEn]
+      search: [
+        category.code,
+        category.nameZh,
+        category.nameEn,
+        category.majorNameZh,
+        category.majorNameEn,
+        ...(pinyinOf ? pinyinOf(category.nameZh) : []),
+      ]
         .join(' ')
         .toLowerCase(),
     });
@@ -53,6 +71,34 @@ export function matchesCategorySearch(input: string, option: { search?: string }
   return words.every((word) => option.search!.includes(word));
 }
 
+/**
+ * The pinyin table is large, so it loads after the form is on screen; until then search works by
+ * code and name.
+ */
+export async function loadPinyin(): Promise<PinyinOf> {
+  const { pinyin } = await import('pinyin-pro');
+  return (text) => {
+    const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
+    const spelled = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
+    return [initials, spelled];
+  };
+}
+
+function usePinyin(): PinyinOf | null {
+  const [pinyinOf, setPinyinOf] = useState<PinyinOf | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void loadPinyin().then(
+      (loaded) => alive && setPinyinOf(() => loaded),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return pinyinOf;
+}
+
 export interface CategoryPickerProps {
   categories: readonly Category[];
   loading?: boolean;
@@ -62,7 +108,11 @@ export interface CategoryPickerProps {
 
 export function CategoryPicker({ categories, loading, value, onChange }: CategoryPickerProps) {
   const { t, i18n } = useTranslation();
-  const groups = useMemo(() => buildCategoryGroups(categories, i18n.language, t), [categories, i18n.language, t]);
+  const pinyinOf = usePinyin();
+  const groups = useMemo(
+    () => buildCategoryGroups(categories, i18n.language, t, pinyinOf),
+    [categories, i18n.language, t, pinyinOf],
+  );
   return (
     <div data-testid="category-select" data-value={value ?? ''}>
       <Select<string>

@@ -1,17 +1,19 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_DESCRIPTION_LENGTH, MAX_PHOTOS, useCreateCase } from '@/features/patrol/api/create-case';
+import { PhotoPicker } from '@/components/photo-picker';
+import { MAX_DESCRIPTION_LENGTH, MAX_PHOTOS } from '@/features/patrol/api/create-case';
 import { useCategories } from '@/features/patrol/api/list-categories';
 import { CategoryPicker } from '@/features/patrol/components/category-picker';
+import { ComponentPicker } from '@/features/patrol/components/component-picker';
 import { ConditionPicker } from '@/features/patrol/components/condition-picker';
 import { LocationPicker, type PickedLocation } from '@/features/patrol/components/location-picker';
-import { PhotoPicker } from '@/features/patrol/components/photo-picker';
 import { outcomeOfError, useDraftKey } from '@/features/patrol/hooks/use-draft-key';
-import { usePhotos } from '@/features/patrol/hooks/use-photos';
+import { useSubmitReport } from '@/features/patrol/hooks/use-report-outbox';
 import type { CaseDto } from '@/lib/api-types';
 import { describeApiError } from '@/lib/http';
+import { usePhotos } from '@/lib/use-photos';
 
 interface ReportFields {
   categoryId?: string;
@@ -21,17 +23,21 @@ interface ReportFields {
 
 export interface ReportFormProps {
   onCreated: (created: CaseDto) => void;
+  /** The report could not reach the server and waits in the outbox. */
+  onQueued: () => void;
 }
 
-export function ReportForm({ onCreated }: ReportFormProps) {
+export function ReportForm({ onCreated, onQueued }: ReportFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ReportFields>();
   const categories = useCategories();
-  const createCase = useCreateCase();
+  const submit = useSubmitReport();
   const draftKey = useDraftKey();
   const photos = usePhotos(MAX_PHOTOS);
   const [location, setLocation] = useState<PickedLocation | null>(null);
   const [locationMissing, setLocationMissing] = useState(false);
+  const [outside, setOutside] = useState(false);
+  const [componentId, setComponentId] = useState<string | undefined>(undefined);
 
   const categoryId = Form.useWatch('categoryId', form);
   const category = categories.data?.find((item) => String(item.id) === categoryId);
@@ -42,6 +48,20 @@ export function ReportForm({ onCreated }: ReportFormProps) {
     const next = categories.data?.find((item) => String(item.id) === form.getFieldValue('categoryId'));
     const only = next?.conditions.length === 1 ? String(next.conditions[0]!.id) : undefined;
     form.setFieldValue('conditionId', only);
+    setComponentId(undefined);
+  };
+
+  const changeLocation = useCallback((next: PickedLocation) => {
+    setLocation(next);
+    setLocationMissing(false);
+  }, []);
+
+  const reset = () => {
+    form.resetFields();
+    photos.clear();
+    setLocation(null);
+    setOutside(false);
+    setComponentId(undefined);
   };
 
   const onFinish = (fields: ReportFields) => {
@@ -52,20 +72,21 @@ export function ReportForm({ onCreated }: ReportFormProps) {
     const draft = {
       categoryId: fields.categoryId!,
       conditionId: fields.conditionId,
+      componentId: category?.kind === 'component' ? componentId : undefined,
       longitude: location.longitude,
       latitude: location.latitude,
       description: (fields.description ?? '').trim(),
       photos: photos.photos.map((photo) => photo.file),
     };
-    createCase.mutate(
+    submit.mutate(
       { draft, idempotencyKey: draftKey.current() },
       {
-        onSuccess: (created) => {
-          draftKey.settle('created');
-          form.resetFields();
-          photos.clear();
-          setLocation(null);
-          onCreated(created);
+        onSuccess: (outcome) => {
+          // Sent or safely queued: either way this draft is done and the next one gets a new key.
+          draftKey.reset();
+          reset();
+          if (outcome.status === 'sent') onCreated(outcome.created);
+          else onQueued();
         },
         onError: (error) => draftKey.settle(outcomeOfError(error)),
       },
@@ -102,14 +123,21 @@ export function ReportForm({ onCreated }: ReportFormProps) {
         validateStatus={locationMissing && !location ? 'error' : undefined}
         help={locationMissing && !location ? t('patrol.locationRequired') : undefined}
       >
-        <LocationPicker
-          value={location}
-          onChange={(next) => {
-            setLocation(next);
-            setLocationMissing(false);
-          }}
-        />
+        <LocationPicker value={location} onChange={changeLocation} onOutsideChange={setOutside} />
       </Form.Item>
+      {category?.kind === 'component' ? (
+        <Form.Item label={t('patrol.component.label')}>
+          <ComponentPicker
+            point={location}
+            categoryId={String(category.id)}
+            value={componentId}
+            onChange={(component) => {
+              setComponentId(component?.id);
+              if (component) changeLocation({ longitude: component.longitude, latitude: component.latitude });
+            }}
+          />
+        </Form.Item>
+      ) : null}
       <Form.Item label={t('patrol.photos')}>
         <PhotoPicker
           photos={photos.photos}
@@ -132,12 +160,12 @@ export function ReportForm({ onCreated }: ReportFormProps) {
           data-testid="description"
         />
       </Form.Item>
-      {createCase.isError ? (
+      {submit.isError ? (
         <Alert
           type="error"
           showIcon
           title={t('patrol.submitFailed')}
-          description={describeApiError(createCase.error)}
+          description={describeApiError(submit.error)}
           data-testid="submit-error"
           style={{ marginBottom: 12 }}
         />
@@ -148,11 +176,11 @@ export function ReportForm({ onCreated }: ReportFormProps) {
         size="large"
         block
         icon={<SendOutlined />}
-        loading={createCase.isPending}
-        disabled={photos.compressing}
+        loading={submit.isPending}
+        disabled={photos.compressing || outside}
         data-testid="submit-report"
       >
-        {createCase.isError && outcomeOfError(createCase.error) === 'unknown' ? t('patrol.retry') : t('patrol.submit')}
+        {t('patrol.submit')}
       </Button>
     </Form>
   );

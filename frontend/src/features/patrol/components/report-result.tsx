@@ -32,3 +32,20 @@ export function ReportResult({ created, onNext }: { created: CaseDto; onNext: ()
     />
   );
 }
+
+/** The report could not reach the server: it is kept on the phone and sent when the network returns. */
+export function ReportQueued({ onNext }: { onNext: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="info"
+      title={<span data-testid="report-queued">{t('patrol.outbox.queuedTitle')}</span>}
+      subTitle={t('patrol.outbox.queuedHint')}
+      extra={
+        <Button type="primary" onClick={onNext} data-testid="new-report">
+          {t('patrol.newReport')}
+        </Button>
+      }
+    />
+  );
+}

@@ -2,7 +2,7 @@ import { CameraOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Button, Flex, Spin, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PhotoDraft } from '@/features/patrol/hooks/use-photos';
+import type { PhotoDraft } from '@/lib/use-photos';
 
 export interface PhotoPickerProps {
   photos: readonly PhotoDraft[];
@@ -10,9 +10,11 @@ export interface PhotoPickerProps {
   compressing: boolean;
   onAdd: (files: File[]) => void;
   onRemove: (id: string) => void;
+  /** Prefix of the test ids, so that two pickers on one page can be told apart. */
+  testId?: string;
 }
 
-export function PhotoPicker({ photos, limit, compressing, onAdd, onRemove }: PhotoPickerProps) {
+export function PhotoPicker({ photos, limit, compressing, onAdd, onRemove, testId = 'photo' }: PhotoPickerProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const full = photos.length >= limit;
@@ -25,7 +27,7 @@ export function PhotoPicker({ photos, limit, compressing, onAdd, onRemove }: Pho
         capture="environment"
         multiple
         style={{ display: 'none' }}
-        data-testid="photo-input"
+        data-testid={`${testId}-input`}
         onChange={(event) => {
           const files = Array.from(event.target.files ?? []);
           event.target.value = '';
@@ -34,7 +36,7 @@ export function PhotoPicker({ photos, limit, compressing, onAdd, onRemove }: Pho
       />
       <Flex gap={8} wrap align="center">
         {photos.map((photo) => (
-          <div key={photo.id} className="photo-thumb" data-testid="photo-preview">
+          <div key={photo.id} className="photo-thumb" data-testid={`${testId}-preview`}>
             <img src={photo.previewUrl} alt={photo.file.name} />
             <Button
               size="small"
@@ -42,17 +44,22 @@ export function PhotoPicker({ photos, limit, compressing, onAdd, onRemove }: Pho
               danger
               icon={<DeleteOutlined />}
               className="photo-thumb__remove"
-              aria-label={t('patrol.removePhoto')}
+              aria-label={t('photos.remove')}
               onClick={() => onRemove(photo.id)}
             />
           </div>
         ))}
         {compressing ? <Spin /> : null}
-        <Button icon={<CameraOutlined />} disabled={full || compressing} onClick={() => input.current?.click()}>
-          {t('patrol.addPhoto')}
+        <Button
+          icon={<CameraOutlined />}
+          disabled={full || compressing}
+          onClick={() => input.current?.click()}
+          data-testid={`${testId}-add`}
+        >
+          {t('photos.add')}
         </Button>
       </Flex>
-      <Typography.Text type="secondary">{t('patrol.photoHint', { count: photos.length, limit })}</Typography.Text>
+      <Typography.Text type="secondary">{t('photos.hint', { count: photos.length, limit })}</Typography.Text>
     </Flex>
   );
 }

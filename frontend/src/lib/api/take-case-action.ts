@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CaseDto } from '@/lib/api-types';
+import { caseQueryKey } from '@/lib/api/get-case';
+import { actionBody, type ActionInput } from '@/lib/case-actions';
+import { http } from '@/lib/http';
+
+export interface CaseActionRequest {
+  caseId: string;
+  action: string;
+  /** The version the user saw: if the case moved on meanwhile, the server answers 409. */
+  version: number;
+  input: ActionInput;
+}
+
+/** POST /api/cases/{id}/{action}: JSON, or a multipart form when photos go with it. */
+export function takeCaseAction({ caseId, action, version, input }: CaseActionRequest): Promise<CaseDto> {
+  const path = `/api/cases/${encodeURIComponent(caseId)}/${encodeURIComponent(action)}`;
+  const body = actionBody(action, input, version);
+  const photos = input.photos ?? [];
+  if (photos.length === 0) return http<CaseDto>(path, { method: 'POST', json: body });
+  const form = new FormData();
+  for (const [key, value] of Object.entries(body)) form.append(key, String(value));
+  for (const photo of photos) form.append('photos', photo, photo.name);
+  return http<CaseDto>(path, { method: 'POST', body: form });
+}
+
+/** The answer is the case as it is now, with the actions offered next: it goes straight into the cache. */
+export function useTakeCaseAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: takeCaseAction,
+    onSuccess: (updated) => {
+      queryClient.setQueryData([...caseQueryKey(updated.id), updated.version], updated);
+    },
+    onError: (_error, request) => queryClient.invalidateQueries({ queryKey: caseQueryKey(request.caseId) }),
+  });
+}
