@@ -93,6 +93,11 @@ export function CaseDetails({ item, dark = false }: { item: CaseDto; dark?: bool
           {item.category.code} {localName(language, item.category.nameZh, item.category.nameEn)}
           {item.condition ? ` · ${localName(language, item.condition.nameZh, item.condition.nameEn)}` : ''}
         </Descriptions.Item>
+        {item.componentId ? (
+          <Descriptions.Item label={t('case.component')}>
+            <span data-testid="drawer-case-component">{item.componentId}</span>
+          </Descriptions.Item>
+        ) : null}
         {item.department ? (
           <Descriptions.Item label={t('case.department')}>
             {localName(language, item.department.nameZh, item.department.nameEn)}

@@ -146,6 +146,8 @@ export interface CaseDto {
   escalatedTo?: string | null;
   escalationInstruction?: string | null;
   selfHandled?: boolean;
+  /** The inventory component (部件) the report is about. */
+  componentId?: string | null;
 }
 
 export interface DepartmentBoard {

@@ -9,4 +9,18 @@ export const accounts = {
   patroller: 'patroller1',
   trafficHandler: 'handler.xs-traffic',
   leader: 'leader1',
+  dispatcher: 'dispatcher1',
+  acceptor: 'acceptor1',
+  shiftLeader: 'shiftleader1',
+} as const;
+
+/** Points in the demo city (WGS-84), and one outside the managed area. */
+export const places = {
+  /** Inside 象山街道 (450304001). */
+  xiangshanStreet: { longitude: 110.3, latitude: 25.262 },
+  /** Inside 二塘乡 (450304200). */
+  ertang: { longitude: 110.28, latitude: 25.24 },
+  /** 85 m from the sewage manhole cover 4503040102000021 of the demo inventory. */
+  nearManhole: { longitude: 110.290112, latitude: 25.255759 },
+  outside: { longitude: 110.5, latitude: 25.4 },
 } as const;

@@ -123,7 +123,12 @@ export function CommandPage() {
     return result;
   }, [unitLayer.data, communityLayer.data, streetLayer.data, grid, onShapeClick, shapeTooltip]);
 
-  const bounds = useMemo(() => (selectedNode ? featureBounds(selectedNode) : null), [selectedNode]);
+  // Frame the selected node, or the whole managed area when none is selected.
+  const area = districtLayer.data?.features[0] ?? null;
+  const bounds = useMemo(() => {
+    const framed = selectedNode ?? area;
+    return framed ? featureBounds(framed) : null;
+  }, [selectedNode, area]);
   const gridNodes = useMemo(
     () => [...(districts.data ?? []), ...(streets.data ?? []), ...(communities.data ?? [])],
     [districts.data, streets.data, communities.data],

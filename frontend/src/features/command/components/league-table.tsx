@@ -24,22 +24,21 @@ export function LeagueTable({ rows }: { rows: readonly DepartmentStanding[] }) {
         {
           key: 'name',
           title: t('command.league.department'),
-          ellipsis: true,
           render: (_, row) => localName(i18n.language, row.nameZh, row.nameEn),
         },
-        { key: 'open', title: t('command.league.open'), dataIndex: 'open', width: 56, align: 'right' },
-        { key: 'overdue', title: t('command.league.overdue'), dataIndex: 'overdue', width: 56, align: 'right' },
+        { key: 'open', title: t('command.league.open'), dataIndex: 'open', width: 48, align: 'right' },
+        { key: 'overdue', title: t('command.league.overdue'), dataIndex: 'overdue', width: 48, align: 'right' },
         {
           key: 'onTime',
           title: t('command.league.onTimeRate'),
-          width: 76,
+          width: 68,
           align: 'right',
           render: (_, row) => percent(row.onTimeRate),
         },
         {
           key: 'rework',
           title: t('command.league.reworkRate'),
-          width: 72,
+          width: 60,
           align: 'right',
           render: (_, row) =>
             row.reworkRate === null ? <Tooltip title={t('command.league.reworkUnknown')}>—</Tooltip> : percent(row.reworkRate),
