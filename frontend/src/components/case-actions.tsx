@@ -127,20 +127,21 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
       <Flex vertical gap={12} data-testid={`action-form-${action}`}>
         {has('departmentKey') ? (
           <Field label={t('actions.fields.department')} required error={error('departmentKey')}>
-            <Select<string>
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('actions.fields.departmentPlaceholder')}
-              loading={departments.isPending}
-              value={input.departmentKey}
-              onChange={(departmentKey) => set({ departmentKey })}
-              options={(departments.data ?? []).map((department) => ({
-                value: department.key,
-                label: localName(i18n.language, department.nameZh, department.nameEn),
-              }))}
-              optionRender={(option) => <span data-testid={`department-option-${option.value}`}>{option.label}</span>}
-              style={{ width: '100%' }}
-              data-testid="action-department"
-            />
+            <div data-testid="action-department">
+              <Select<string>
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('actions.fields.departmentPlaceholder')}
+                loading={departments.isPending}
+                value={input.departmentKey}
+                onChange={(departmentKey) => set({ departmentKey })}
+                options={(departments.data ?? []).map((department) => ({
+                  value: department.key,
+                  label: localName(i18n.language, department.nameZh, department.nameEn),
+                }))}
+                optionRender={(option) => <span data-testid={`department-option-${option.value}`}>{option.label}</span>}
+                style={{ width: '100%' }}
+              />
+            </div>
           </Field>
         ) : null}
         {has('passed') ? (
@@ -169,7 +170,7 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
         ) : null}
         {has('limit') ? (
           <Field label={t('actions.fields.limit')} required={spec.required.includes('limit')} error={error('limit')}>
-            <Space.Compact style={{ width: '100%' }}>
+            <Space.Compact style={{ width: '100%' }} data-testid="action-limit-group">
               <InputNumber<number>
                 min={0.5}
                 max={1000}
@@ -178,14 +179,13 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
                 value={input.limit}
                 onChange={(limit) => set({ limit: limit ?? undefined })}
                 style={{ width: '40%' }}
-                data-testid="action-limit"
+                id="action-limit"
               />
               <Select<TimeLimitUnit>
                 value={input.unit}
                 onChange={(unit) => set({ unit })}
                 options={UNITS.map((unit) => ({ value: unit, label: t(`timeLimit.units.${unit}`) }))}
                 style={{ width: '60%' }}
-                data-testid="action-unit"
               />
             </Space.Compact>
           </Field>

@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { CommandBoard, DepartmentBoard } from '@/lib/api-types';
+import type { CommandBoard, DepartmentBoard, DispatchQueue } from '@/lib/api-types';
 import { BoardRealtime, boardKeys } from '@/lib/realtime';
 import { aCaseSummary } from '@/testing/case-summary';
 import { deferred } from '@/testing/deferred';
@@ -238,5 +238,78 @@ describe('BoardRealtime', () => {
 
     expect(connection.stopCalls).toBe(1);
     expect(commandBoard()?.cases).toEqual([]);
+  });
+
+  it('writes into a grid-filtered command board only the pushes its scope takes, and cases it holds', async () => {
+    const held = aCaseSummary({ version: 2, state: 'Dispatched', longitude: 110.3 });
+    watch(boardKeys.commandIn('450304001'), (): CommandBoard => ({ counts: { Dispatched: 1 }, cases: [held] }));
+    realtime.setGridScope('450304001', (push) => push.longitude >= 110.29);
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => expect(realtime.isLive({ kind: 'command' })).toBe(true));
+    const filtered = () => queryClient.getQueryData<CommandBoard>(boardKeys.commandIn('450304001'));
+
+    const inside = aCaseSummary({ version: 1, state: 'Reported', longitude: 110.3 });
+    const elsewhere = aCaseSummary({ version: 1, state: 'Reported', longitude: 110.28 });
+    connection.push(inside);
+    connection.push(elsewhere);
+    connection.push({ ...held, version: 3, state: 'Handling' });
+
+    expect(filtered()?.cases.map((item) => item.id)).toEqual([held.id, inside.id]);
+    expect(filtered()?.counts).toEqual({ Dispatched: 0, Reported: 1, Handling: 1 });
+  });
+
+  it('reloads a command board once, after a pause, when pushes of cases it never held arrive', async () => {
+    const loads = watch(boardKeys.command, (): CommandBoard => ({ counts: {}, cases: [] }));
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => expect(realtime.isLive({ kind: 'command' })).toBe(true));
+    const before = loads.count;
+
+    connection.push(aCaseSummary({ version: 5, state: 'Closed' }));
+    connection.push(aCaseSummary({ version: 7, state: 'Handling' }));
+    connection.push(aCaseSummary({ version: 1, state: 'Reported' }));
+
+    expect(scheduled.map((entry) => entry.delayMs)).toEqual([2000]);
+    expect(loads.count).toBe(before);
+    scheduled.shift()!.callback();
+    await vi.waitFor(() => expect(loads.count).toBe(before + 1));
+  });
+
+  it('keeps the dispatcher queue in step: a returned case joins it and its reason is read from the server', async () => {
+    const returned = aCaseSummary({ version: 4, state: 'Returned', departmentKey: null });
+    let reason: string | null = null;
+    const loads = watch(boardKeys.dispatchQueue, (): DispatchQueue =>
+      reason ? { count: 1, items: [{ case: returned, reason: 'returned', detail: reason, since: returned.updatedAt }] } : { count: 0, items: [] },
+    );
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => expect(realtime.isLive({ kind: 'command' })).toBe(true));
+    const queue = () => queryClient.getQueryData<DispatchQueue>(boardKeys.dispatchQueue);
+    const before = loads.count;
+
+    reason = 'not ours';
+    connection.push(returned);
+    expect(queue()?.items.map((item) => [item.case.id, item.reason])).toEqual([[returned.id, 'returned']]);
+
+    scheduled.shift()!.callback();
+    await vi.waitFor(() => expect(loads.count).toBe(before + 1));
+    await vi.waitFor(() => expect(queue()?.items[0]?.detail).toBe('not ours'));
+
+    connection.push({ ...returned, version: 5, state: 'Dispatched', departmentKey: 'xs-street' });
+    expect(queue()).toEqual({ count: 0, items: [] });
+  });
+
+  it('after a reconnect reloads the filtered command boards and the dispatcher queue too', async () => {
+    const filteredLoads = watch(boardKeys.commandIn('450304001'), (): CommandBoard => ({ counts: {}, cases: [] }));
+    const queueLoads = watch(boardKeys.dispatchQueue, (): DispatchQueue => ({ count: 0, items: [] }));
+    realtime.subscribe({ kind: 'command' });
+    await vi.waitFor(() => expect(realtime.isLive({ kind: 'command' })).toBe(true));
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const before = { filtered: filteredLoads.count, queue: queueLoads.count };
+
+    connection.reconnect();
+
+    await vi.waitFor(() => {
+      expect(filteredLoads.count).toBe(before.filtered + 1);
+      expect(queueLoads.count).toBe(before.queue + 1);
+    });
   });
 });

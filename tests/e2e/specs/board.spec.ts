@@ -42,7 +42,7 @@ test('the department handler sees a live countdown, filters the queue, signs for
   await page.getByTestId('action-request-extension').click();
   await page.getByTestId('action-submit').click();
   await expect(page.getByTestId('action-form-request-extension')).toContainText('此项必填');
-  await page.getByTestId('action-limit').locator('input').fill('2');
+  await page.locator('#action-limit').fill('2');
   await page.getByTestId('action-reason').fill('需要施工队进场');
   await page.getByTestId('action-submit').click();
   await expect(page.getByTestId('case-pending-request')).toContainText('延期申请待审批');
