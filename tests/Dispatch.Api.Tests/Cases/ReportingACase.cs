@@ -146,20 +146,24 @@ public sealed class ReportingACase(DispatchApp app) : IClassFixture<DispatchApp>
     }
 
     [Fact]
-    public async Task A_category_without_a_route_waits_in_the_manual_queue()
+    public async Task A_territory_category_goes_to_the_street_office_of_the_street_the_point_is_in()
     {
         var patroller = await app.SignInAsync("patroller1");
-        // 0114 无主井盖 belongs to the territory (street office); the skeleton's table has no street to give it.
+        // 0114 无主井盖 has no owner department: the territory (the street office) takes it (部件 先属主后属地).
         var (categoryId, _) = await CaseApi.CategoryAsync(patroller, "component", "0114");
+        var located = await patroller.GetFromJsonAsync<JsonElement>(
+            $"/api/grids/locate?lon={CaseApi.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}&lat={CaseApi.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        var street = located.GetProperty("street").GetProperty("code").GetString();
 
         var response = await patroller.SendAsync(CaseApi.Json(new { categoryId, longitude = CaseApi.Longitude, latitude = CaseApi.Latitude, description = "井盖" }));
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var unroutable = await DispatchApp.EventuallyAsync(
-            () => patroller.GetFromJsonAsync<JsonElement>($"/api/cases/{id}"),
-            c => c.GetProperty("needsManualDispatch").GetBoolean(),
-            "the case to reach the manual queue");
-        Assert.Equal("ToDispatch", unroutable.GetProperty("state").GetString());
-        Assert.Equal(JsonValueKind.Null, unroutable.GetProperty("department").ValueKind);
+        var dispatched = await CaseApi.WaitForStateAsync(patroller, id, "Dispatched");
+        var department = dispatched.GetProperty("department").GetProperty("key").GetString();
+        var offices = new Dictionary<string, string>
+        {
+            ["450304001"] = "xs-st-xiangshan", ["450304002"] = "xs-st-nanmen", ["450304003"] = "xs-st-pingshan", ["450304200"] = "xs-st-ertang",
+        };
+        Assert.Equal(offices[street!], department);
     }
 }
