@@ -1,3 +1,4 @@
+using Dispatch.Domain.Cases;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dispatch.Persistence.Identity;
@@ -9,23 +10,26 @@ public sealed class AppUser : IdentityUser
     public string? DepartmentKey { get; set; }
 }
 
-/// <summary>The role names of DOMAIN §3, as stored in Identity and carried in the auth cookie.</summary>
+/// <summary>
+/// The role names of DOMAIN §3, as stored in Identity and carried in the auth cookie. They are the lifecycle
+/// table's own names (<see cref="CaseRoles"/>), so a signed-in role and a table role can never drift apart.
+/// </summary>
 public static class Roles
 {
     /// <summary>监督员 / 网格员</summary>
-    public const string Patroller = "patroller";
+    public const string Patroller = CaseRoles.Patroller;
     /// <summary>受理员</summary>
-    public const string Acceptor = "acceptor";
+    public const string Acceptor = CaseRoles.Acceptor;
     /// <summary>值班长</summary>
-    public const string ShiftLeader = "shift-leader";
+    public const string ShiftLeader = CaseRoles.ShiftLeader;
     /// <summary>派遣员</summary>
-    public const string Dispatcher = "dispatcher";
+    public const string Dispatcher = CaseRoles.Dispatcher;
     /// <summary>专业部门处置人员</summary>
-    public const string Handler = "handler";
+    public const string Handler = CaseRoles.Handler;
     /// <summary>领导 / 指挥中心</summary>
-    public const string Leader = "leader";
+    public const string Leader = CaseRoles.Leader;
     /// <summary>系统管理员</summary>
-    public const string Admin = "admin";
+    public const string Admin = CaseRoles.Admin;
 
     public static readonly IReadOnlyList<string> All = [Patroller, Acceptor, ShiftLeader, Dispatcher, Handler, Leader, Admin];
 
