@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,8 +8,8 @@ namespace Dispatch.Testing;
 
 /// <summary>
 /// The host with a clock the test sets (<see cref="Clock"/>), and the deadline sweeper looking every 100 ms, so
-/// that moving the clock is all a test does to make a deadline pass. Sign in again after moving the clock further
-/// than the sign-in cookie lives.
+/// that moving the clock is all a test does to make a deadline pass. Sign-in cookies keep the real clock: a cookie
+/// issued at a test date would otherwise look expired to the client and expire when the clock moves on.
 /// </summary>
 public class ClockedDispatchApp : DispatchApp
 {
@@ -20,6 +22,11 @@ public class ClockedDispatchApp : DispatchApp
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Sla:SweepInterval", "00:00:00.100");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+            services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
+        });
     }
 }
