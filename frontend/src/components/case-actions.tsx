@@ -139,6 +139,8 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
                   label: localName(i18n.language, department.nameZh, department.nameEn),
                 }))}
                 optionRender={(option) => <span data-testid={`department-option-${option.value}`}>{option.label}</span>}
+                virtual={false}
+                listHeight={320}
                 style={{ width: '100%' }}
               />
             </div>
@@ -147,11 +149,11 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
         {has('passed') ? (
           <Field label={t('actions.fields.passed')} required error={error('passed')}>
             <Radio.Group value={input.passed} onChange={(event) => set({ passed: event.target.value as boolean })}>
-              <Radio.Button value data-testid="action-passed-yes">
-                {t('actions.fields.pass')}
+              <Radio.Button value>
+                <span data-testid="action-passed-yes">{t('actions.fields.pass')}</span>
               </Radio.Button>
-              <Radio.Button value={false} data-testid="action-passed-no">
-                {t('actions.fields.fail')}
+              <Radio.Button value={false}>
+                <span data-testid="action-passed-no">{t('actions.fields.fail')}</span>
               </Radio.Button>
             </Radio.Group>
           </Field>
@@ -159,11 +161,11 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
         {has('satisfied') ? (
           <Field label={t('actions.fields.satisfied')} required error={error('satisfied')}>
             <Radio.Group value={input.satisfied} onChange={(event) => set({ satisfied: event.target.value as boolean })}>
-              <Radio.Button value data-testid="action-satisfied-yes">
-                {t('actions.fields.yes')}
+              <Radio.Button value>
+                <span data-testid="action-satisfied-yes">{t('actions.fields.yes')}</span>
               </Radio.Button>
-              <Radio.Button value={false} data-testid="action-satisfied-no">
-                {t('actions.fields.no')}
+              <Radio.Button value={false}>
+                <span data-testid="action-satisfied-no">{t('actions.fields.no')}</span>
               </Radio.Button>
             </Radio.Group>
           </Field>

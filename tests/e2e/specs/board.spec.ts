@@ -9,7 +9,7 @@ const baseURL = () => test.info().project.use.baseURL!;
 test('the department handler sees a live countdown, filters the queue, signs for a case and asks for an extension', async ({ browser }) => {
   const errors: string[] = [];
   const { context, page } = await openFace(browser, accounts.trafficHandler, /\/board$/, DESKTOP, errors, 'board');
-  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
 
   const patroller = await apiAs(baseURL(), accounts.patroller);
   const description = `e2e ${Date.now()}: van blocking the bus stop`;
@@ -57,7 +57,7 @@ test('the department handler sees a live countdown, filters the queue, signs for
 test('a case returned with a reason leaves the department queue live', async ({ browser }) => {
   const errors: string[] = [];
   const { context, page } = await openFace(browser, accounts.trafficHandler, /\/board$/, DESKTOP, errors, 'board');
-  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
 
   const patroller = await apiAs(baseURL(), accounts.patroller);
   const reported = await reportCase(patroller, { code: '0505', ...places.xiangshanStreet, description: `e2e ${Date.now()}: not ours` });

@@ -9,7 +9,7 @@ const baseURL = () => test.info().project.use.baseURL!;
 test('the wall shows the grid, counters, league table and trend, and filters everything to a clicked grid node live', async ({ browser }) => {
   const errors: string[] = [];
   const { context, page } = await openFace(browser, accounts.leader, /\/command$/, { ...WALL, colorScheme: 'dark' }, errors, 'command');
-  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
   await expect(page.getByTestId('state-counters')).toBeVisible();
   await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible();
   await expect(page.locator('#root .grid-shape--street').first()).toBeVisible();
@@ -22,7 +22,7 @@ test('the wall shows the grid, counters, league table and trend, and filters eve
   await page.getByTestId('grid-node-450304001').click();
   await expect(page).toHaveURL(/grid=450304001/);
   await expect(page.getByTestId('grid-filter')).toContainText('象山街道');
-  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
 
   const patroller = await apiAs(baseURL(), accounts.patroller);
   const inside = await reportCase(patroller, { code: '0505', ...places.xiangshanStreet, description: `e2e ${Date.now()}: inside` });
@@ -50,7 +50,7 @@ test('the wall shows the grid, counters, league table and trend, and filters eve
 test('a returned case reaches the dispatcher live with its reason and is re-dispatched by hand', async ({ browser }) => {
   const errors: string[] = [];
   const { context, page } = await openFace(browser, accounts.dispatcher, /\/command$/, WALL, errors, 'command');
-  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
   await page.getByTestId('tab-queue').click();
 
   const patroller = await apiAs(baseURL(), accounts.patroller);
@@ -81,7 +81,7 @@ test('a returned case reaches the dispatcher live with its reason and is re-disp
 test('a leader escalates an open case with an instruction (督办)', async ({ browser }) => {
   const errors: string[] = [];
   const { context, page } = await openFace(browser, accounts.leader, /\/command$/, WALL, errors, 'command');
-  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
   const patroller = await apiAs(baseURL(), accounts.patroller);
   const reported = await reportCase(patroller, { code: '0505', ...places.xiangshanStreet, description: `e2e ${Date.now()}: escalate me` });
   await waitForState(patroller, reported.id, 'Dispatched');

@@ -21,8 +21,8 @@ test('the closed loop across three faces: the patroller reports, the department 
   const patrol = await openFace(browser, accounts.patroller, /\/patrol$/, PHONE, errors, 'patrol');
   const board = await openFace(browser, accounts.trafficHandler, /\/board$/, DESKTOP, errors, 'board');
   const wall = await openFace(browser, accounts.leader, /\/command$/, { ...WALL, colorScheme: 'dark' }, errors, 'wall');
-  await expect(board.page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
-  await expect(wall.page.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(board.page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
+  await expect(wall.page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
   const faces = { patrol: patrol.page, board: board.page, wall: wall.page };
 
   // 1. The patroller reports illegal parking with a photo.

@@ -23,14 +23,14 @@ test('a patrol report reaches the department board and the command centre withou
   const board = await handlerContext.newPage();
   collectConsoleErrors(board, 'board', errors);
   await signIn(board, accounts.trafficHandler, /\/board$/);
-  await expect(board.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(board.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
 
   // The command centre's wall screen.
   const leaderContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const command = await leaderContext.newPage();
   collectConsoleErrors(command, 'command', errors);
   await signIn(command, accounts.leader, /\/command$/);
-  await expect(command.getByTestId('live-status')).toHaveAttribute('data-live', 'true');
+  await expect(command.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
 
   // Whatever the boards show from here on has to arrive as a push, not a reload.
   let boardLoads = 0;

@@ -36,7 +36,7 @@ export function useGeolocation(onFix: (fix: GeoFix) => void) {
           error.code === error.PERMISSION_DENIED ? 'denied' : error.code === error.TIMEOUT ? 'timeout' : 'unavailable';
         setState({ status: 'failed', reason });
       },
-      { enableHighAccuracy: true, timeout: 15000, maximumAge: 10000 },
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 0 },
     );
   }, [onFix]);
 

@@ -84,6 +84,8 @@ export function useSubmitReport() {
   const box = getReportOutbox();
   const queryClient = useQueryClient();
   return useMutation({
+    // Offline is exactly when this must run: it stores the report (TanStack Query would pause it).
+    networkMode: 'always',
     mutationFn: async ({ draft, idempotencyKey }: { draft: CaseDraft; idempotencyKey: string }) => {
       const { photos, ...fields } = draft;
       await box.add(idempotencyKey, fields, photos);
