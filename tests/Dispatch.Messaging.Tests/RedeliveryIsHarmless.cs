@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Contracts.Cases;
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Grids;
 using Dispatch.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dispatch.Messaging.Tests;
 
 /// <summary>Delivery is at least once; a message delivered twice must change nothing the second time.</summary>
-public sealed class RedeliveryIsHarmless(DispatchApp app) : IClassFixture<DispatchApp>
+public sealed class RedeliveryIsHarmless(DispatchApp app) : Redelivery<DispatchApp>(app);
+
+/// <summary>The same, with both deliveries going through the real broker.</summary>
+public sealed class RedeliveryIsHarmlessOverRabbitMq(RabbitMqDispatchApp app) : Redelivery<RabbitMqDispatchApp>(app);
+
+public abstract class Redelivery<TApp>(TApp app) : IClassFixture<TApp> where TApp : DispatchApp
 {
     [Fact]
     public async Task The_same_case_filed_message_delivered_twice_dispatches_once_with_one_trace_row()
@@ -40,6 +48,58 @@ public sealed class RedeliveryIsHarmless(DispatchApp app) : IClassFixture<Dispat
 
         await AssertDispatchedOnceAsync(id);
         Assert.True(await app.QueryAsync(db => db.Inbox.AnyAsync(m => m.MessageId == copyId)));
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_at_once_dispatches_once_with_one_trace_row()
+    {
+        // A filed case the bus has not seen yet, so that both deliveries race for the first dispatch.
+        var categoryId = await app.QueryAsync(db => db.Categories.Where(c => c.Code == "0505" && c.Kind == Dispatch.Domain.Catalogue.CategoryKind.Event).Select(c => c.Id).SingleAsync());
+        var now = DateTimeOffset.UtcNow;
+        var c = Case.Report(Guid.CreateVersion7(), $"450304-2026-8{Random.Shared.Next(100_000, 999_999)}", CaseSource.Hotline, categoryId, null,
+            110.29, 25.255, "两次同时投递", "450304", new Actor("acceptor1", CaseRoles.Acceptor), now,
+            new GridLocation(GridCode.Parse("450304001003071")));
+        c.Accept(Actor.System, now);
+        c.File(Actor.System, now);
+        await app.QueryAsync(async db =>
+        {
+            db.Cases.Add(c);
+            return await db.SaveChangesAsync();
+        });
+        var observer = new CountingObserver();
+        var bus = app.Services.GetRequiredService<IBus>();
+        using var _ = bus.ConnectConsumeObserver(observer);
+        var messageId = NewId.NextGuid();
+        var message = new CaseFiled(c.Id, c.Number, c.Version, now);
+
+        await Task.WhenAll(
+            bus.Publish(message, ctx => ctx.MessageId = messageId),
+            bus.Publish(message, ctx => ctx.MessageId = messageId));
+        await DispatchApp.EventuallyAsync(() => Task.FromResult(observer.Consumed(messageId)), n => n == 2, "both deliveries to be consumed");
+
+        await AssertDispatchedOnceAsync(c.Id);
+        Assert.Equal(1, await app.QueryAsync(db => db.Inbox.CountAsync(m => m.MessageId == messageId)));
+    }
+
+    /// <summary>Counts the completed consumptions (faults included) of each message id.</summary>
+    private sealed class CountingObserver : IConsumeObserver
+    {
+        private readonly ConcurrentDictionary<Guid, int> _counts = new();
+
+        public int Consumed(Guid messageId) => _counts.GetValueOrDefault(messageId);
+
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Count(context);
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Count(context);
+
+        private Task Count(ConsumeContext context)
+        {
+            if (context.MessageId is { } id)
+                _counts.AddOrUpdate(id, 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        }
     }
 
     private async Task<(Guid CaseId, (Guid Id, CaseFiled Message) Filed)> DispatchedCaseAsync(string description)

@@ -17,11 +17,20 @@ public class DispatchApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test-pass-9a";
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
     public string PhotoPath { get; } = Path.Combine(Path.GetTempPath(), "dispatch-test-photos", Guid.NewGuid().ToString("N"));
 
     /// <summary>amqp://user:pass@host:port/ of a real RabbitMQ, or null for the in-memory transport.</summary>
     protected virtual Uri? RabbitMqUri => null;
+
+    /// <summary>
+    /// Prefix of this host's queues and exchanges on a real broker: test classes share one RabbitMQ and must not
+    /// consume each other's messages. Hosts meant to form one cluster share it.
+    /// </summary>
+    public virtual string EntityPrefix { get; } = $"t{Guid.NewGuid():N}"[..13];
+
+    /// <summary>What the host does (<c>Dispatch:Roles</c>): web, worker, or both.</summary>
+    protected virtual string Roles => "web,worker";
 
     public virtual async Task InitializeAsync()
     {
@@ -45,6 +54,7 @@ public class DispatchApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Dispatch:PhotoPath", PhotoPath);
         builder.UseSetting("Frontend:Path", "");
+        builder.UseSetting("Dispatch:Roles", Roles);
         if (RabbitMqUri is { } uri)
         {
             var user = uri.UserInfo.Split(':');
@@ -53,6 +63,7 @@ public class DispatchApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("Messaging:RabbitMq:Port", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Messaging:RabbitMq:Username", Uri.UnescapeDataString(user[0]));
             builder.UseSetting("Messaging:RabbitMq:Password", Uri.UnescapeDataString(user[1]));
+            builder.UseSetting("Messaging:EntityPrefix", EntityPrefix);
         }
         else
         {

@@ -20,6 +20,15 @@ public sealed class MessagingOptions
     public int OutboxBatchSize { get; set; } = 200;
     /// <summary>Polling fallback when no notification arrives (a lost LISTEN connection, say).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Put in front of every queue and exchange name, so that several deployments (a staging beside production,
+    /// or test runs) can share one broker without consuming each other's messages. Empty: no prefix.
+    /// </summary>
+    [RegularExpression("^[a-z0-9][a-z0-9.-]{0,39}$")]
+    public string? EntityPrefix { get; set; }
+
+    /// <summary>The name of a queue this deployment names itself (rather than after a consumer), with its prefix.</summary>
+    public string QueueName(string name) => string.IsNullOrEmpty(EntityPrefix) ? name : $"{EntityPrefix}-{name}";
 }
 
 public sealed class RabbitMqOptions

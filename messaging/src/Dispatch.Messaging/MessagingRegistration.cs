@@ -26,7 +26,11 @@ public static class MessagingRegistration
 
         services.AddMassTransit(x =>
         {
-            x.SetKebabCaseEndpointNameFormatter();
+            var prefix = string.IsNullOrEmpty(options.EntityPrefix) ? null : options.EntityPrefix;
+            if (prefix is null)
+                x.SetKebabCaseEndpointNameFormatter();
+            else
+                x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));
             registerConsumers(x);
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
@@ -38,6 +42,8 @@ public static class MessagingRegistration
             {
                 x.UsingRabbitMq((context, cfg) =>
                 {
+                    if (prefix is not null)
+                        cfg.MessageTopology.SetEntityNameFormatter(new PrefixedEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, prefix));
                     var rabbit = options.RabbitMq;
                     cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
                     {
@@ -53,6 +59,8 @@ public static class MessagingRegistration
             {
                 x.UsingInMemory((context, cfg) =>
                 {
+                    if (prefix is not null)
+                        cfg.MessageTopology.SetEntityNameFormatter(new PrefixedEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, prefix));
                     configureBus(context, cfg);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -63,4 +71,10 @@ public static class MessagingRegistration
             services.AddHostedService<OutboxRelay>();
         return services;
     }
+}
+
+/// <summary>Exchange (topic) names with the deployment's prefix in front.</summary>
+public sealed class PrefixedEntityNameFormatter(IEntityNameFormatter inner, string prefix) : IEntityNameFormatter
+{
+    public string FormatEntityName<T>() => prefix + inner.FormatEntityName<T>();
 }

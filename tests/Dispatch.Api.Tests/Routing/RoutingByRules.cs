@@ -93,6 +93,47 @@ public sealed class RoutingByRules(DispatchApp app) : IClassFixture<DispatchApp>
     }
 
     [Fact]
+    public async Task A_report_about_a_component_goes_to_the_components_owner_rather_than_the_categorys_kind()
+    {
+        var patroller = await app.SignInAsync("patroller1");
+        var (poleCategory, _) = await CaseApi.CategoryAsync(patroller, "component", "0117");
+        // Demo pole 3 belongs to the telecom operators although poles are the power bureau's kind.
+        var pole = await OkAsync(await patroller.GetAsync("/api/components/4503040117000003"));
+        var at = (pole.GetProperty("longitude").GetDouble() + 0.0002, pole.GetProperty("latitude").GetDouble());
+
+        var id = await ReportAsync(patroller, poleCategory, at, "电杆倾斜", componentId: "4503040117000003");
+        var withoutComponent = await ReportAsync(patroller, poleCategory, at, "电杆倾斜");
+
+        Assert.Equal("gl-telecom", await RoutedToAsync(patroller, id));
+        Assert.Equal("gl-power", await RoutedToAsync(patroller, withoutComponent));
+        var c = await OkAsync(await patroller.GetAsync($"/api/cases/{id}"));
+        Assert.Equal("4503040117000003", c.GetProperty("componentId").GetString());
+    }
+
+    [Fact]
+    public async Task A_report_naming_a_wrong_or_distant_component_is_refused_naming_componentId()
+    {
+        var patroller = await app.SignInAsync("patroller1");
+        var (poleCategory, _) = await CaseApi.CategoryAsync(patroller, "component", "0117");
+        var (lightCategory, _) = await CaseApi.CategoryAsync(patroller, "component", "0118");
+        var pole = await OkAsync(await patroller.GetAsync("/api/components/4503040117000003"));
+        var (lon, lat) = (pole.GetProperty("longitude").GetDouble(), pole.GetProperty("latitude").GetDouble());
+        var cases = await app.QueryAsync(db => db.Cases.CountAsync());
+
+        foreach (var body in new object[]
+        {
+            new { categoryId = poleCategory, longitude = lon, latitude = lat, description = "x", componentId = "4503040117999999" },
+            new { categoryId = lightCategory, longitude = lon, latitude = lat, description = "x", componentId = "4503040117000003" },
+            new { categoryId = poleCategory, longitude = lon + 0.01, latitude = lat, description = "x", componentId = "4503040117000003" },
+        })
+        {
+            var problem = await ProblemAsync(await patroller.SendAsync(CaseApi.Json(body)), HttpStatusCode.BadRequest);
+            Assert.Equal(["componentId"], ErrorFields(problem));
+        }
+        Assert.Equal(cases, await app.QueryAsync(db => db.Cases.CountAsync()));
+    }
+
+    [Fact]
     public async Task Bad_rules_are_refused_naming_the_field_and_nothing_is_stored()
     {
         var admin = await app.SignInAsync("admin");

@@ -32,7 +32,8 @@ public sealed record CaseDto(
     string? Light = null, DateTimeOffset? SuspendedAt = null, PendingRequestDto? PendingRequest = null,
     int ExtensionCount = 0, int ReworkCount = 0, int ReturnCount = 0,
     bool Escalated = false, string? EscalationLevel = null, string? EscalatedTo = null, string? EscalationInstruction = null,
-    bool SelfHandled = false, string? CallerName = null, string? CallerPhone = null, bool? CallbackSatisfied = null);
+    bool SelfHandled = false, string? CallerName = null, string? CallerPhone = null, bool? CallbackSatisfied = null,
+    string? ComponentId = null);
 
 public static class CaseReads
 {
@@ -102,6 +103,7 @@ public static class CaseReads
                 : null,
             c.ExtensionCount, c.ReworkCount, c.ReturnCount,
             c.Escalated, c.EscalationLevel?.ToString(), c.EscalatedTo, c.EscalationInstruction,
-            c.SelfHandled, commandCentre ? c.CallerName : null, commandCentre ? c.CallerPhone : null, c.CallbackSatisfied);
+            c.SelfHandled, commandCentre ? c.CallerName : null, commandCentre ? c.CallerPhone : null, c.CallbackSatisfied,
+            c.ComponentId);
     }
 }

@@ -7,6 +7,7 @@ using Dispatch.Api.Features.Intake;
 using Dispatch.Api.Features.Sla;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
+using Dispatch.Domain.Components;
 using Dispatch.Persistence;
 using Dispatch.Persistence.Identity;
 using Dispatch.Persistence.Messaging;
@@ -19,10 +20,12 @@ namespace Dispatch.Api.Features.Cases;
 /// <summary>The JSON form of a report; the multipart form carries the same fields plus <c>photos</c> parts.</summary>
 /// <remarks>
 /// <see cref="Source"/>, <see cref="CallerName"/> and <see cref="CallerPhone"/> are for acceptors entering a report for
-/// someone else; <see cref="SelfHandled"/> for a patroller who fixed the problem on the spot (see ReportSources).
+/// someone else; <see cref="SelfHandled"/> for a patroller who fixed the problem on the spot (see ReportSources);
+/// <see cref="ComponentId"/> names the component (部件) of the inventory the report is about, which routing then
+/// sends to its owner.
 /// </remarks>
 public sealed record ReportCaseRequest(Guid? CategoryId, Guid? ConditionId, double? Longitude, double? Latitude, string? Description,
-    string? Source = null, string? CallerName = null, string? CallerPhone = null, bool? SelfHandled = null);
+    string? Source = null, string? CallerName = null, string? CallerPhone = null, bool? SelfHandled = null, string? ComponentId = null);
 
 /// <summary>
 /// 上报: validate, then in one transaction store the case, its first trace row, its photos' rows, the idempotency
@@ -38,6 +41,8 @@ public sealed class ReportCase(
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxJsonBytes = 64 * 1024;
+    /// <summary>How far the reported point may be from the component it names (GPS error and a few steps).</summary>
+    public const double MaxComponentDistanceMetres = 100;
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private sealed record Photo(string Sha256, string ContentType, byte[] Bytes);
@@ -73,7 +78,8 @@ public sealed class ReportCase(
                 ParseForm<double>(form, "latitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
                 form["description"].ToString(),
                 NullIfEmpty(form["source"]), NullIfEmpty(form["callerName"]), NullIfEmpty(form["callerPhone"]),
-                ParseForm<bool>(form, "selfHandled", bool.TryParse, errors));
+                ParseForm<bool>(form, "selfHandled", bool.TryParse, errors),
+                NullIfEmpty(form["componentId"]));
             if (errors.Count > 0)
                 return TypedResults.ValidationProblem(errors);
             var photoError = await ReadPhotosAsync(form.Files, photos, ct);
@@ -119,7 +125,7 @@ public sealed class ReportCase(
         var caseClock = await clocks.ForAsync(request.CategoryId!.Value, request.ConditionId, location.UnitGrid.Value, ct);
         var reported = Case.Report(Guid.CreateVersion7(now), number, source,
             request.CategoryId!.Value, request.ConditionId, request.Longitude!.Value, request.Latitude!.Value,
-            request.Description ?? "", district, actor, now, location, details, caseClock);
+            request.Description ?? "", district, actor, now, location, details with { ComponentId = request.ComponentId }, caseClock);
         foreach (var photo in photos)
             reported.AttachReportPhoto(photo.Sha256, photo.ContentType, photo.Bytes.LongLength);
 
@@ -242,10 +248,26 @@ public sealed class ReportCase(
             else if (r.ConditionId is { } conditionId && category.Conditions.All(c => c.Id != conditionId))
                 errors["conditionId"] = [$"Condition {conditionId} does not belong to category {category.Code} {category.NameZh}."];
         }
+        if (r.ComponentId is { } componentId && await ComponentProblemAsync(r, componentId, ct) is { } componentProblem)
+            errors["componentId"] = [componentProblem];
         return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
     }
 
     /// <summary>What makes two requests "the same report" for idempotency: every field and every photo's content.</summary>
+    /// <summary>A report about a component must name one of its category, near the reported point.</summary>
+    private async Task<string?> ComponentProblemAsync(ReportCaseRequest r, string componentId, CancellationToken ct)
+    {
+        var component = await db.Components.AsNoTracking().SingleOrDefaultAsync(c => c.Id == componentId, ct);
+        if (component is null)
+            return $"No component {componentId} in the inventory.";
+        if (r.CategoryId is { } categoryId && component.CategoryId != categoryId)
+            return $"Component {componentId} is not of the reported category.";
+        if (r.Longitude is { } lon && r.Latitude is { } lat
+            && GroundDistance.Metres(lon, lat, component.Longitude, component.Latitude) is var metres && metres > MaxComponentDistanceMetres)
+            return $"Component {componentId} is {metres:0} m from the reported point; pick one within {MaxComponentDistanceMetres:0} m.";
+        return null;
+    }
+
     private static string RequestHash(ReportCaseRequest r, List<Photo> photos)
     {
         var canonical = string.Join('\n',
@@ -256,6 +278,8 @@ public sealed class ReportCase(
         // Appended only when present, so that keys stored before these fields existed still match their replays.
         if (r.Source is not null || r.CallerName is not null || r.CallerPhone is not null || r.SelfHandled is not null)
             canonical += string.Join('\n', "", r.Source ?? "", r.CallerName ?? "", r.CallerPhone ?? "", r.SelfHandled?.ToString() ?? "");
+        if (r.ComponentId is not null)
+            canonical += "\ncomponent:" + r.ComponentId;
         return PhotoStore.Hash(Encoding.UTF8.GetBytes(canonical));
     }
 

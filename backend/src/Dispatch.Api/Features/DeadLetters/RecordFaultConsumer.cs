@@ -5,6 +5,7 @@ using Dispatch.Persistence;
 using Dispatch.Persistence.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Dispatch.Api.Features.DeadLetters;
@@ -49,12 +50,16 @@ public sealed class RecordFaultConsumer<T>(DispatchDbContext db, TimeProvider cl
     }
 }
 
-/// <summary>All fault recorders share one durable endpoint.</summary>
+/// <summary>All fault recorders share one durable endpoint, under the deployment's prefix.</summary>
 public sealed class RecordFaultConsumerDefinition<T> : ConsumerDefinition<RecordFaultConsumer<T>> where T : class
 {
     public const string Queue = "dead-letters";
 
-    public RecordFaultConsumerDefinition() => EndpointName = Queue;
+    public RecordFaultConsumerDefinition(IOptions<MessagingOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        EndpointName = options.Value.QueueName(Queue);
+    }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<RecordFaultConsumer<T>> consumerConfigurator, IRegistrationContext context) =>
