@@ -24,6 +24,7 @@ import { effectiveLight, LIGHT_COLORS, useNow } from '@/lib/deadline';
 import { formatDateTime } from '@/lib/format';
 import { featureBounds, featureContains } from '@/lib/geo';
 import { useBoardLive, useBoardSubscription, useRealtime } from '@/lib/realtime';
+import { hasRole, useMe } from '@/lib/session';
 import { useFreshIds } from '@/lib/use-fresh-ids';
 
 const COMMAND = { kind: 'command' } as const;
@@ -45,7 +46,9 @@ export function CommandPage() {
   const grid = params.get('grid');
   const board = useCommandBoard(grid);
   const [selected, setSelected] = useState<{ id: string; version: number } | null>(null);
-  const [tab, setTab] = useState('latest');
+  const me = useMe();
+  // A dispatcher's first job on this screen is the manual queue; everyone else watches the feed.
+  const [tab, setTab] = useState(() => (hasRole(me.data, 'dispatcher') && !hasRole(me.data, 'leader') ? 'queue' : 'latest'));
   useBoardSubscription(COMMAND);
   const live = useBoardLive(COMMAND);
   const fresh = useFreshIds(board.data?.cases);
