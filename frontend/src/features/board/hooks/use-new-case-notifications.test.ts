@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { newCaseIds } from '@/features/board/hooks/use-new-case-notifications';
+import { renderHook } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { createElement, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it, vi } from 'vitest';
+import { newCaseIds, useNewCaseNotifications } from '@/features/board/hooks/use-new-case-notifications';
+import type { CaseSummary } from '@/lib/api-types';
+import { createI18n } from '@/lib/i18n';
 import { aCaseSummary } from '@/testing/case-summary';
 
 describe('newCaseIds', () => {
@@ -18,5 +24,27 @@ describe('newCaseIds', () => {
     const held = aCaseSummary({ version: 1 });
 
     expect(newCaseIds(new Set([held.id]), [{ ...held, version: 2, state: 'Handling' }])).toEqual([]);
+  });
+});
+
+describe('useNewCaseNotifications', () => {
+  const i18n = createI18n('zh-CN');
+  const wrapper = ({ children }: { children: ReactNode }) =>
+    createElement(I18nextProvider, { i18n }, createElement(AntApp, null, children));
+
+  it('chimes once for each batch of new cases when the sound is on, never for the first list', () => {
+    const chime = vi.fn();
+    const held = aCaseSummary();
+    const { rerender } = renderHook(
+      ({ cases, sound }: { cases: CaseSummary[]; sound: boolean }) => useNewCaseNotifications('xs-traffic', cases, sound, chime),
+      { wrapper, initialProps: { cases: [held], sound: true } },
+    );
+    expect(chime).not.toHaveBeenCalled();
+
+    rerender({ cases: [aCaseSummary(), aCaseSummary(), held], sound: true });
+    expect(chime).toHaveBeenCalledTimes(1);
+
+    rerender({ cases: [aCaseSummary(), held], sound: false });
+    expect(chime).toHaveBeenCalledTimes(1);
   });
 });
