@@ -283,6 +283,18 @@ async function stageFigures(opts, ctx, step, pushes) {
   }
 }
 
+/** Waits (at most capMs) until no outbox row is unsent and no case is still in intake or routing. */
+async function waitIdle(opts, capMs) {
+  const deadline = wallNow() + capMs;
+  do {
+    await sleep(1000);
+    if (!opts.psql) return;
+    const [backlog] = await psql(opts.psql, `SELECT (SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL)
+      + (SELECT count(*) FROM cases WHERE state IN ('Reported', 'ToFile', 'ToDispatch'))`).catch(() => ['0']);
+    if (Number(backlog) === 0) return;
+  } while (wallNow() < deadline);
+}
+
 async function psql(command, sql) {
   const { stdout } = await execFileAsync(command, ['-qtAc', sql], { maxBuffer: 256 * 1024 * 1024 });
   return stdout.split('\n').filter(Boolean);
@@ -385,7 +397,7 @@ async function cmdRates(opts) {
     );
     // A step that could not even keep up leaves a backlog that would spoil the next one.
     if (figures.dispatched < 0.8 * figures.scheduled) saturated = true;
-    else await sleep(2000);
+    else await waitIdle(opts, drainMs);
   }
   rss.stop();
   await observer.stop();
