@@ -20,6 +20,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseTrace> CaseTraces => Set<CaseTrace>();
     public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
+    public DbSet<CaseAssist> CaseAssists => Set<CaseAssist>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategoryCondition> CategoryConditions => Set<CategoryCondition>();
     public DbSet<Department> Departments => Set<Department>();

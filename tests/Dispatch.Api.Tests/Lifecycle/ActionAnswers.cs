@@ -139,7 +139,8 @@ public sealed class ActionAnswers(DispatchApp app) : IClassFixture<DispatchApp>
 
         Assert.Equal(["sign", "return"], await OfferedTo("handler.xs-traffic"));
         Assert.Equal(["escalate"], await OfferedTo("leader1"));
-        Assert.Empty(await OfferedTo("dispatcher1"));
+        // 协办: a dispatcher may name departments to assist the lead.
+        Assert.Equal(["assist"], await OfferedTo("dispatcher1"));
         Assert.Empty(await OfferedTo("acceptor1"));
         Assert.Empty(await OfferedTo("patroller2"));
         Assert.Empty(await OfferedTo("admin"));

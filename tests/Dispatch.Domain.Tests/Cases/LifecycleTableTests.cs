@@ -33,6 +33,8 @@ public sealed class LifecycleTableTests
         [CaseAction.Void] = ([CaseState.ToFile, CaseState.ToDispatch, CaseState.Returned], [CaseRoles.ShiftLeader]),
         [CaseAction.Dispatch] = ([CaseState.ToDispatch, CaseState.Returned], [CaseRoles.Dispatcher, CaseRoles.System]),
         [CaseAction.MarkUnroutable] = ([CaseState.ToDispatch, CaseState.Returned], [CaseRoles.System]),
+        [CaseAction.Assist] = ([CaseState.Dispatched, CaseState.Handling, CaseState.Suspended, CaseState.FedBack, CaseState.Checking],
+            [CaseRoles.Dispatcher, CaseRoles.ShiftLeader]),
         [CaseAction.Sign] = ([CaseState.Dispatched], [CaseRoles.Handler]),
         [CaseAction.Return] = ([CaseState.Dispatched, CaseState.Handling], [CaseRoles.Handler]),
         [CaseAction.RequestExtension] = ([CaseState.Handling], [CaseRoles.Handler]),
@@ -64,6 +66,7 @@ public sealed class LifecycleTableTests
         [CaseAction.Void] = (c, a) => c.Void(a, T0, "重复上报"),
         [CaseAction.Dispatch] = (c, a) => c.Dispatch(DepartmentId, Department, a, T0, null, Clock),
         [CaseAction.MarkUnroutable] = (c, a) => c.MarkUnroutable(a, T0, "no rule"),
+        [CaseAction.Assist] = (c, a) => c.SetAssistingDepartments([(Guid.CreateVersion7(), "xs-municipal")], a, T0),
         [CaseAction.Sign] = (c, a) => c.Sign(a, T0),
         [CaseAction.Return] = (c, a) => c.Return(a, T0, "不属于本单位", Clock),
         [CaseAction.RequestExtension] = (c, a) => c.RequestExtension(a, T0, TimeLimit.WorkingDays(1), "需要施工"),
@@ -178,7 +181,7 @@ public sealed class LifecycleTableTests
         c.RequestExtension(handler, T0, TimeLimit.WorkingDays(1), "需要施工");
         Assert.Throws<CaseTransitionException>(() => c.RequestSuspension(handler, T0, "needs funding"));
         Assert.Throws<CaseTransitionException>(() => c.ApproveSuspension(dispatcher, T0));
-        Assert.Equal([CaseAction.ApproveExtension, CaseAction.RejectExtension, CaseAction.Escalate],
+        Assert.Equal([CaseAction.Assist, CaseAction.ApproveExtension, CaseAction.RejectExtension, CaseAction.Escalate],
             CaseLifecycle.AllowedActions(c, [dispatcher, ActorFor(CaseRoles.Leader)]));
     }
 

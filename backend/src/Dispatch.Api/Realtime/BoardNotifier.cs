@@ -20,6 +20,10 @@ public sealed class BoardNotifier(IHubContext<BoardHub, IBoardClient> hub) : ICo
         // A returned case left its department: that board must drop the row it holds.
         if (context.Message.FormerDepartmentKey is { } former && former != summary.DepartmentKey)
             groups.Add(BoardGroups.Department(former));
+        // Assisting departments (协办) watch the case on their boards beside the lead.
+        foreach (var assisting in context.Message.AssistingDepartmentKeys ?? [])
+            if (assisting != summary.DepartmentKey)
+                groups.Add(BoardGroups.Department(assisting));
         await hub.Clients.Groups(groups).CaseChanged(summary);
     }
 }

@@ -18,9 +18,11 @@ public sealed class Case
     public const int MaxOpinionLength = 2000;
     public const int MaxCallerNameLength = 64;
     public const int MaxCallerPhoneLength = 32;
+    public const int MaxAssistingDepartments = 10;
 
     private readonly List<CaseTrace> _trace = [];
     private readonly List<CasePhoto> _photos = [];
+    private readonly List<CaseAssist> _assists = [];
 
     private Case() { }
 
@@ -97,6 +99,8 @@ public sealed class Case
 
     public IReadOnlyList<CaseTrace> Trace => _trace;
     public IReadOnlyList<CasePhoto> Photos => _photos;
+    /// <summary>协办单位: departments assisting the lead department (主办, <see cref="DepartmentId"/>).</summary>
+    public IReadOnlyList<CaseAssist> Assists => _assists;
 
     /// <summary>The running (or, while suspended, stopped) clock of the current step.</summary>
     public StageDeadline? Deadline =>
@@ -207,6 +211,28 @@ public sealed class Case
             NeedsManualDispatch = false;
         });
 
+    /// <summary>
+    /// 协办: the departments that assist the lead department, replacing those named before (none ends co-handling).
+    /// The lead stays the one that answers for the case. Load <see cref="Assists"/> before calling.
+    /// </summary>
+    public void SetAssistingDepartments(IReadOnlyList<(Guid Id, string Key)> departments, Actor actor, DateTimeOffset at, string? opinion = null)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        if (departments.Count > MaxAssistingDepartments)
+            throw new ArgumentException($"At most {MaxAssistingDepartments} departments assist one case.", nameof(departments));
+        if (departments.Select(d => d.Id).Distinct().Count() != departments.Count)
+            throw new ArgumentException("A department is named twice.", nameof(departments));
+        if (DepartmentId is { } lead && departments.Any(d => d.Id == lead))
+            throw new ArgumentException("The lead department (主办) cannot also assist.", nameof(departments));
+        var named = departments.Count == 0 ? "取消协办" : $"协办单位：{string.Join("、", departments.Select(d => d.Key))}";
+        Take(CaseAction.Assist, actor, at, string.IsNullOrWhiteSpace(opinion) ? named : $"{named}；{opinion}", null, effect: () =>
+        {
+            _assists.RemoveAll(a => departments.All(d => d.Id != a.DepartmentId));
+            foreach (var (id, key) in departments.Where(d => _assists.All(a => a.DepartmentId != d.Id)))
+                _assists.Add(new CaseAssist(Id, id, key, at));
+        });
+    }
+
     /// <summary>No rule covers the case: it stays to be dispatched, flagged for the dispatcher's manual queue.</summary>
     public void MarkUnroutable(Actor actor, DateTimeOffset at, string reason) =>
         Take(CaseAction.MarkUnroutable, actor, at, reason, null, effect: () => NeedsManualDispatch = true);
@@ -221,6 +247,8 @@ public sealed class Case
         {
             DepartmentId = null;
             DepartmentKey = null;
+            // Co-handling was arranged around the lead; the next dispatch arranges it again.
+            _assists.Clear();
             ReturnCount++;
             ClearRequest();
         });

@@ -20,6 +20,8 @@ public static class CaseAction
     /// <summary>派遣</summary>
     public const string Dispatch = "dispatch";
     public const string MarkUnroutable = "mark-unroutable";
+    /// <summary>协办: the dispatcher names the departments that assist the lead department (主办).</summary>
+    public const string Assist = "assist";
     /// <summary>签收</summary>
     public const string Sign = "sign";
     /// <summary>回退</summary>

@@ -60,6 +60,7 @@ public static class CaseLifecycle
         new(CaseAction.File, S(CaseState.ToFile), S(CaseState.ToDispatch), R(CaseRoles.ShiftLeader, CaseRoles.System)),
         new(CaseAction.Void, S(CaseState.ToFile, CaseState.ToDispatch, CaseState.Returned), S(CaseState.Voided), R(CaseRoles.ShiftLeader)),
         new(CaseAction.Dispatch, S(CaseState.ToDispatch, CaseState.Returned), S(CaseState.Dispatched), R(CaseRoles.Dispatcher, CaseRoles.System)),
+        new(CaseAction.Assist, S(CaseState.Dispatched, CaseState.Handling, CaseState.Suspended, CaseState.FedBack, CaseState.Checking), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader)),
         new(CaseAction.MarkUnroutable, S(CaseState.ToDispatch, CaseState.Returned), [], R(CaseRoles.System)),
         new(CaseAction.Sign, S(CaseState.Dispatched), S(CaseState.Handling), R(CaseRoles.Handler), CaseParty.HandlingDepartment),
         new(CaseAction.Return, S(CaseState.Dispatched, CaseState.Handling), S(CaseState.Returned), R(CaseRoles.Handler), CaseParty.HandlingDepartment),

@@ -48,13 +48,27 @@ internal sealed class ComponentConfiguration : IEntityTypeConfiguration<Componen
     }
 }
 
-/// <summary>The case's link to the component it is about, configured beside the component.</summary>
-internal sealed class CaseComponentConfiguration : IEntityTypeConfiguration<Case>
+/// <summary>What dispatching adds to a case: the component it is about and its assisting departments (协办).</summary>
+internal sealed class CaseDispatchConfiguration : IEntityTypeConfiguration<Case>
 {
     public void Configure(EntityTypeBuilder<Case> b)
     {
         b.Property(c => c.ComponentId).HasMaxLength(ComponentCode.Length);
         b.HasOne<Component>().WithMany().HasForeignKey(c => c.ComponentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Assists).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Assists).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CaseAssistConfiguration : IEntityTypeConfiguration<CaseAssist>
+{
+    public void Configure(EntityTypeBuilder<CaseAssist> b)
+    {
+        b.ToTable("CaseAssists");
+        b.HasKey(a => new { a.CaseId, a.DepartmentId });
+        b.Property(a => a.DepartmentKey).HasMaxLength(64).IsRequired();
+        // A department's board lists the cases it assists on.
+        b.HasOne<Department>().WithMany().HasForeignKey(a => a.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

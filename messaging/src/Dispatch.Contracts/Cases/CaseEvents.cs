@@ -19,9 +19,10 @@ public sealed record CaseUnroutable(Guid CaseId, string Number, int Version, str
 /// <summary>
 /// Any change a board shows. Carries the whole summary so that every web node can push it to its own
 /// SignalR connections without reading the database. <see cref="FormerDepartmentKey"/> names the department a
-/// return took the case away from, so that its board hears of it too.
+/// return took the case away from, so that its board hears of it too; <see cref="AssistingDepartmentKeys"/> the
+/// departments assisting on the case (协办), or that did until this change, whose boards hear of it as well.
 /// </summary>
-public sealed record CaseChanged(CaseSummary Summary, string? FormerDepartmentKey = null);
+public sealed record CaseChanged(CaseSummary Summary, string? FormerDepartmentKey = null, IReadOnlyList<string>? AssistingDepartmentKeys = null);
 
 /// <summary>What a board row shows of a case. <see cref="Version"/> lets clients drop stale pushes.</summary>
 public sealed record CaseSummary(

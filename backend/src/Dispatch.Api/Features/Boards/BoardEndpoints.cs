@@ -40,7 +40,8 @@ public static class BoardEndpoints
         if (department is null)
             return TypedResults.NotFound(new ProblemDetails { Title = "Department not found", Status = 404, Detail = $"No department '{key}'." });
         var open = db.Cases.AsNoTracking()
-            .Where(c => c.DepartmentId == department.Id && !Closed.Contains(c.State))
+            .Where(c => (c.DepartmentId == department.Id || db.CaseAssists.Any(a => a.CaseId == c.Id && a.DepartmentId == department.Id))
+                && !Closed.Contains(c.State))
             .OrderByDescending(c => c.UpdatedAt).Take(500);
         var cases = await db.Summaries(open).ToListAsync(ct);
         return TypedResults.Ok(new DepartmentBoard(new DepartmentRef(department.Key, department.NameZh, department.NameEn),

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Api.Features.Cases;
 
 /// <summary>
-/// Who may see a case: the command centre, the reporter, the department it was dispatched to, and patrollers while
-/// it waits for them on site (核实, 核查).
+/// Who may see a case: the command centre, the reporter, the department it was dispatched to and those assisting it
+/// (协办), and patrollers while it waits for them on site (核实, 核查).
 /// </summary>
 public static class CaseAccess
 {
@@ -23,6 +23,7 @@ public static class CaseAccess
         var department = user.FindFirstValue(DispatchClaims.DepartmentKey);
         if (department is null || c.DepartmentId is null || !user.IsInRole(Roles.Handler))
             return false;
-        return await db.Departments.AnyAsync(d => d.Id == c.DepartmentId && d.Key == department, ct);
+        return await db.Departments.AnyAsync(d => d.Id == c.DepartmentId && d.Key == department, ct)
+            || await db.CaseAssists.AnyAsync(a => a.CaseId == c.Id && a.DepartmentKey == department, ct);
     }
 }

@@ -33,7 +33,7 @@ public sealed record CaseDto(
     int ExtensionCount = 0, int ReworkCount = 0, int ReturnCount = 0,
     bool Escalated = false, string? EscalationLevel = null, string? EscalatedTo = null, string? EscalationInstruction = null,
     bool SelfHandled = false, string? CallerName = null, string? CallerPhone = null, bool? CallbackSatisfied = null,
-    string? ComponentId = null);
+    string? ComponentId = null, IReadOnlyList<DepartmentRef>? AssistingDepartments = null);
 
 public static class CaseReads
 {
@@ -104,6 +104,11 @@ public static class CaseReads
             c.ExtensionCount, c.ReworkCount, c.ReturnCount,
             c.Escalated, c.EscalationLevel?.ToString(), c.EscalatedTo, c.EscalationInstruction,
             c.SelfHandled, commandCentre ? c.CallerName : null, commandCentre ? c.CallerPhone : null, c.CallbackSatisfied,
-            c.ComponentId);
+            c.ComponentId,
+            await (from a in db.CaseAssists.AsNoTracking()
+                   join d in db.Departments on a.DepartmentId equals d.Id
+                   where a.CaseId == c.Id
+                   orderby d.Key
+                   select new DepartmentRef(d.Key, d.NameZh, d.NameEn)).ToListAsync(ct));
     }
 }

@@ -21,6 +21,8 @@ namespace Dispatch.Api.Features.Lifecycle;
 /// <param name="Satisfied">Callback: whether the caller was satisfied.</param>
 /// <param name="CategoryId">File: a corrected category.</param>
 /// <param name="ConditionId">File: the filing condition, which sets the handling limit.</param>
+/// <param name="AssistingDepartmentKeys">协办: the departments that assist the lead (on <c>assist</c>, an empty list ends
+/// co-handling; on <c>dispatch</c>, optional).</param>
 public sealed record CaseActionRequest(
     int? ExpectedVersion = null,
     string? Opinion = null,
@@ -32,7 +34,8 @@ public sealed record CaseActionRequest(
     bool? Passed = null,
     bool? Satisfied = null,
     Guid? CategoryId = null,
-    Guid? ConditionId = null);
+    Guid? ConditionId = null,
+    IReadOnlyList<string>? AssistingDepartmentKeys = null);
 
 /// <summary>A request read off the wire: the fields, the photos' bytes, and the version from <c>If-Match</c>.</summary>
 public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<CaseActionInput.Photo> Photos)
@@ -110,7 +113,10 @@ public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<Ca
             Parse<bool>(form, "passed", bool.TryParse, errors),
             Parse<bool>(form, "satisfied", bool.TryParse, errors),
             Parse<Guid>(form, "categoryId", Guid.TryParse, errors),
-            Parse<Guid>(form, "conditionId", Guid.TryParse, errors));
+            Parse<Guid>(form, "conditionId", Guid.TryParse, errors),
+            form.TryGetValue("assistingDepartmentKeys", out var assisting)
+                ? assisting.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k!.Trim()).ToList()
+                : null);
         if (errors.Count > 0)
             return (null, TypedResults.ValidationProblem(errors));
 
@@ -196,6 +202,10 @@ public static class CaseActionRules
             errors["expectedVersion"] = [$"The body says version {expected} but If-Match says {header}."];
         if (input.Photos.Count > 0 && !TakePhotos.Contains(action))
             errors["photos"] = [$"'{action}' takes no photos; photos go with {string.Join(", ", TakePhotos)}."];
+        if (r.AssistingDepartmentKeys is { Count: > 0 } && action is not (CaseAction.Assist or CaseAction.Dispatch))
+            errors["assistingDepartmentKeys"] = ["Assisting departments are named on assist or dispatch."];
+        else if (r.AssistingDepartmentKeys is { } keys && (keys.Count > Case.MaxAssistingDepartments || keys.Distinct(StringComparer.Ordinal).Count() != keys.Count))
+            errors["assistingDepartmentKeys"] = [$"At most {Case.MaxAssistingDepartments} different departments."];
         if (NeedReason.Contains(action) && string.IsNullOrWhiteSpace(r.Reason))
             errors["reason"] = [$"A reason is required to {action}."];
 
@@ -203,6 +213,9 @@ public static class CaseActionRules
         {
             case CaseAction.Dispatch when string.IsNullOrWhiteSpace(r.DepartmentKey):
                 errors["departmentKey"] = ["Dispatching by hand needs the key of the department to send the case to."];
+                break;
+            case CaseAction.Assist when r.AssistingDepartmentKeys is null:
+                errors["assistingDepartmentKeys"] = ["Name the assisting departments (an empty list ends co-handling)."];
                 break;
             case CaseAction.RequestExtension:
                 if (r.Limit is null)

@@ -16,8 +16,9 @@ public static class LifecycleOutbox
 {
     /// <param name="sinceVersion">The version the case had before the change; rows after it are new.</param>
     /// <param name="formerDepartmentKey">The department a return took the case from, whose board must hear of it.</param>
+    /// <param name="formerAssisting">Departments that assisted before the change (协办), whose boards must hear of it too.</param>
     public static async Task AddChangesAsync(DispatchDbContext db, Case c, int sinceVersion, DateTimeOffset now,
-        string? formerDepartmentKey, CancellationToken ct)
+        string? formerDepartmentKey, CancellationToken ct, IReadOnlyCollection<string>? formerAssisting = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(c);
@@ -29,7 +30,9 @@ public static class LifecycleOutbox
         }
         var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
         var department = c.DepartmentId is { } id ? await db.Departments.AsNoTracking().SingleAsync(d => d.Id == id, ct) : null;
-        db.Outbox.Add(OutboxMessage.Create(new CaseChanged(c.ToSummary(category, department), formerDepartmentKey), now));
+        var assisting = c.Assists.Select(a => a.DepartmentKey).Union(formerAssisting ?? []).Order(StringComparer.Ordinal).ToList();
+        db.Outbox.Add(OutboxMessage.Create(new CaseChanged(c.ToSummary(category, department), formerDepartmentKey,
+            assisting.Count == 0 ? null : assisting), now));
     }
 
     public static void Add<T>(DispatchDbContext db, T message, DateTimeOffset now) where T : class

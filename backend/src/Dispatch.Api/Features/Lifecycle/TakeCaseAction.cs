@@ -26,6 +26,9 @@ public sealed class TakeCaseAction(
     PhotoStore photoStore,
     TimeProvider clock)
 {
+    /// <summary>The assisting departments a request names, once they are known to exist.</summary>
+    private List<(Guid Id, string Key)>? _assisting;
+
     public static async Task<Results<Ok<CaseDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> Handle(
         string action, Guid id, HttpRequest http, ClaimsPrincipal user, TakeCaseAction handler, CancellationToken ct)
     {
@@ -48,7 +51,7 @@ public sealed class TakeCaseAction(
                 _ => throw new InvalidOperationException("Unexpected problem result."),
             };
 
-        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == id, ct);
+        var c = await db.Cases.Include(x => x.Assists).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return TypedResults.NotFound(new ProblemDetails { Title = "Case not found", Status = 404, Detail = $"No case {id}." });
 
@@ -80,6 +83,7 @@ public sealed class TakeCaseAction(
         var now = clock.GetUtcNow();
         var sinceVersion = c.Version;
         var formerDepartment = c.DepartmentKey;
+        var formerAssisting = c.Assists.Select(a => a.DepartmentKey).ToList();
         try
         {
             await ApplyAsync(action, c, actor!, now, request, input.Photos.Select(p => p.ToFile()).ToList(), department, ct);
@@ -95,7 +99,7 @@ public sealed class TakeCaseAction(
 
         AddEvents(action, c, now, formerDepartment, request);
         await LifecycleOutbox.AddChangesAsync(db, c, sinceVersion, now,
-            formerDepartment is not null && formerDepartment != c.DepartmentKey ? formerDepartment : null, ct);
+            formerDepartment is not null && formerDepartment != c.DepartmentKey ? formerDepartment : null, ct, formerAssisting);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -129,7 +133,10 @@ public sealed class TakeCaseAction(
             case CaseAction.Void: c.Void(actor, now, r.Reason!); break;
             case CaseAction.Dispatch:
                 c.Dispatch(department!.Id, department.Key, actor, now, r.Opinion ?? $"人工派遣至{department.NameZh}", await clocks.ForAsync(c, ct));
+                if (_assisting is { Count: > 0 })
+                    c.SetAssistingDepartments(_assisting, actor, now);
                 break;
+            case CaseAction.Assist: c.SetAssistingDepartments(_assisting!, actor, now, r.Opinion); break;
             case CaseAction.Sign: c.Sign(actor, now, r.Opinion); break;
             case CaseAction.Return: c.Return(actor, now, r.Reason!, await clocks.ForAsync(c, ct)); break;
             case CaseAction.RequestExtension: c.RequestExtension(actor, now, CaseActionRules.LimitOf(r)!, r.Reason ?? r.Opinion); break;
@@ -153,6 +160,17 @@ public sealed class TakeCaseAction(
     /// <summary>Fields that name other records: the department to dispatch to, the category and condition to file under.</summary>
     private async Task<Department?> CheckReferencesAsync(string action, Case c, CaseActionRequest r, Dictionary<string, string[]> errors, CancellationToken ct)
     {
+        if (r.AssistingDepartmentKeys is { } keys)
+        {
+            var found = await db.Departments.AsNoTracking().Where(d => keys.Contains(d.Key)).ToListAsync(ct);
+            var lead = action == CaseAction.Dispatch ? r.DepartmentKey : c.DepartmentKey;
+            if (keys.FirstOrDefault(k => found.All(d => d.Key != k)) is { } unknown)
+                errors["assistingDepartmentKeys"] = [$"No department '{unknown}'."];
+            else if (lead is not null && keys.Contains(lead))
+                errors["assistingDepartmentKeys"] = [$"'{lead}' leads the case (主办); it cannot also assist."];
+            else
+                _assisting = keys.Select(k => found.First(d => d.Key == k)).Select(d => (d.Id, d.Key)).ToList();
+        }
         if (action == CaseAction.Dispatch)
         {
             var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Key == r.DepartmentKey, ct);
