@@ -7,8 +7,12 @@ public sealed class DispatchOptions
 {
     public const string SectionName = "Dispatch";
 
-    /// <summary>Comma-separated: <c>web</c> (API, hub, frontend, board pushes), <c>worker</c> (consumers, outbox relay, migrations).</summary>
+    /// <summary>
+    /// Comma-separated: <c>web</c> (API, hub, frontend, board pushes), <c>worker</c> (consumers, outbox relay, seeding);
+    /// <c>both</c> is the two together. Anything else stops the host at start rather than leaving it doing nothing.
+    /// </summary>
     [Required]
+    [RegularExpression(@"^(?i)\s*(web|worker|both)\s*(,\s*(web|worker|both)\s*)*$", ErrorMessage = "Dispatch:Roles is web, worker, both, or web,worker.")]
     public string Roles { get; set; } = "web,worker";
 
     /// <summary>District whose case-number series new cases use until the grid locates them.</summary>
@@ -19,8 +23,8 @@ public sealed class DispatchOptions
     [Required]
     public string PhotoPath { get; set; } = ".data/photos";
 
-    public bool IsWeb => Has("web");
-    public bool IsWorker => Has("worker");
+    public bool IsWeb => Has("web") || Has("both");
+    public bool IsWorker => Has("worker") || Has("both");
 
     private bool Has(string role) =>
         Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
