@@ -45,8 +45,6 @@ public sealed class ReportCase(
     public const double MaxComponentDistanceMetres = 100;
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    private sealed record Photo(string Sha256, string ContentType, byte[] Bytes);
-
     public static async Task<Results<Created<CaseDto>, ValidationProblem, ProblemHttpResult>> Handle(
         HttpRequest http, ClaimsPrincipal user, ReportCase handler, CancellationToken ct) =>
         await handler.HandleAsync(http, user, ct);
@@ -59,7 +57,7 @@ public sealed class ReportCase(
             return Invalid(IdempotencyHeader, "A header Idempotency-Key of 1 to 100 visible ASCII characters is required.");
 
         ReportCaseRequest request;
-        var photos = new List<Photo>();
+        IReadOnlyList<UploadedPhoto> photos = [];
         if (http.HasJsonContentType())
         {
             var (parsed, error) = await ReadJsonAsync(http, ct);
@@ -72,17 +70,17 @@ public sealed class ReportCase(
             var form = await http.ReadFormAsync(ct);
             var errors = new Dictionary<string, string[]>();
             request = new ReportCaseRequest(
-                ParseForm<Guid>(form, "categoryId", Guid.TryParse, errors),
-                ParseForm<Guid>(form, "conditionId", Guid.TryParse, errors),
-                ParseForm<double>(form, "longitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
-                ParseForm<double>(form, "latitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
+                MultipartForm.Parse<Guid>(form, "categoryId", Guid.TryParse, errors),
+                MultipartForm.Parse<Guid>(form, "conditionId", Guid.TryParse, errors),
+                MultipartForm.Parse<double>(form, "longitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
+                MultipartForm.Parse<double>(form, "latitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
                 form["description"].ToString(),
                 NullIfEmpty(form["source"]), NullIfEmpty(form["callerName"]), NullIfEmpty(form["callerPhone"]),
-                ParseForm<bool>(form, "selfHandled", bool.TryParse, errors),
+                MultipartForm.Parse<bool>(form, "selfHandled", bool.TryParse, errors),
                 NullIfEmpty(form["componentId"]));
             if (errors.Count > 0)
                 return TypedResults.ValidationProblem(errors);
-            var photoError = await ReadPhotosAsync(form.Files, photos, ct);
+            (photos, var photoError) = await MultipartForm.ReadPhotosAsync(form.Files, ct);
             if (photoError is not null)
                 return photoError;
         }
@@ -182,45 +180,6 @@ public sealed class ReportCase(
         }
     }
 
-    private delegate bool TryParse<T>(string text, out T value);
-
-    private static T? ParseForm<T>(IFormCollection form, string field, TryParse<T> parse, Dictionary<string, string[]> errors)
-        where T : struct
-    {
-        var text = form[field].ToString();
-        if (text.Length == 0)
-            return null;
-        if (parse(text, out var value))
-            return value;
-        errors[field] = [$"'{text}' is not a valid {typeof(T).Name}."];
-        return null;
-    }
-
-    private static async Task<ProblemHttpResult?> ReadPhotosAsync(IFormFileCollection files, List<Photo> photos, CancellationToken ct)
-    {
-        var parts = files.GetFiles("photos");
-        if (files.Count != parts.Count)
-            return PhotoProblem(StatusCodes.Status400BadRequest, "photos", "File parts must be named 'photos'.");
-        if (parts.Count > PhotoStore.MaxPerReport)
-            return PhotoProblem(StatusCodes.Status400BadRequest, "photos", $"At most {PhotoStore.MaxPerReport} photos per report.");
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var part = parts[i];
-            var field = $"photos[{i}]";
-            if (part.Length > PhotoStore.MaxBytes)
-                return PhotoProblem(StatusCodes.Status413PayloadTooLarge, field, $"'{part.FileName}' is {part.Length / 1024 / 1024.0:0.0} MB; a photo may be at most 10 MB.");
-            if (part.Length == 0)
-                return PhotoProblem(StatusCodes.Status400BadRequest, field, $"'{part.FileName}' is empty.");
-            using var buffer = new MemoryStream((int)part.Length);
-            await part.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
-            var type = PhotoStore.SniffImageType(bytes);
-            if (type is null)
-                return PhotoProblem(StatusCodes.Status415UnsupportedMediaType, field, $"'{part.FileName}' is not a JPEG, PNG, WebP or GIF image by its content.");
-            photos.Add(new Photo(PhotoStore.Hash(bytes), type, bytes));
-        }
-        return null;
-    }
 
     private async Task<ValidationProblem?> ValidateAsync(ReportCaseRequest r, CancellationToken ct)
     {
@@ -268,7 +227,7 @@ public sealed class ReportCase(
         return null;
     }
 
-    private static string RequestHash(ReportCaseRequest r, List<Photo> photos)
+    private static string RequestHash(ReportCaseRequest r, IReadOnlyList<UploadedPhoto> photos)
     {
         var canonical = string.Join('\n',
             r.CategoryId?.ToString() ?? "", r.ConditionId?.ToString() ?? "",
@@ -289,7 +248,4 @@ public sealed class ReportCase(
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    private static ProblemHttpResult PhotoProblem(int status, string field, string message) =>
-        TypedResults.Problem(title: "Photo refused", detail: message, statusCode: status,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 }

@@ -38,13 +38,8 @@ public sealed record CaseActionRequest(
     IReadOnlyList<string>? AssistingDepartmentKeys = null);
 
 /// <summary>A request read off the wire: the fields, the photos' bytes, and the version from <c>If-Match</c>.</summary>
-public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<CaseActionInput.Photo> Photos)
+public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<UploadedPhoto> Photos)
 {
-    public sealed record Photo(string Sha256, string ContentType, byte[] Bytes)
-    {
-        public PhotoFile ToFile() => new(Sha256, ContentType, Bytes.LongLength);
-    }
-
     private const int MaxJsonBytes = 64 * 1024;
 
     /// <summary>JSON, a multipart form, or no body at all (every field absent).</summary>
@@ -103,70 +98,35 @@ public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<Ca
         var form = await http.ReadFormAsync(ct);
         var errors = new Dictionary<string, string[]>();
         var request = new CaseActionRequest(
-            Parse<int>(form, "expectedVersion", (string s, out int v) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out v), errors),
-            Text(form, "opinion"),
-            Text(form, "reason"),
-            Text(form, "instruction"),
-            Text(form, "departmentKey"),
-            Parse<decimal>(form, "limit", (string s, out decimal v) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out v), errors),
-            Text(form, "unit"),
-            Parse<bool>(form, "passed", bool.TryParse, errors),
-            Parse<bool>(form, "satisfied", bool.TryParse, errors),
-            Parse<Guid>(form, "categoryId", Guid.TryParse, errors),
-            Parse<Guid>(form, "conditionId", Guid.TryParse, errors),
+            MultipartForm.Parse<int>(form, "expectedVersion", (string s, out int v) => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out v), errors),
+            MultipartForm.Text(form, "opinion"),
+            MultipartForm.Text(form, "reason"),
+            MultipartForm.Text(form, "instruction"),
+            MultipartForm.Text(form, "departmentKey"),
+            MultipartForm.Parse<decimal>(form, "limit", (string s, out decimal v) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out v), errors),
+            MultipartForm.Text(form, "unit"),
+            MultipartForm.Parse<bool>(form, "passed", bool.TryParse, errors),
+            MultipartForm.Parse<bool>(form, "satisfied", bool.TryParse, errors),
+            MultipartForm.Parse<Guid>(form, "categoryId", Guid.TryParse, errors),
+            MultipartForm.Parse<Guid>(form, "conditionId", Guid.TryParse, errors),
             form.TryGetValue("assistingDepartmentKeys", out var assisting)
                 ? assisting.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k!.Trim()).ToList()
                 : null);
         if (errors.Count > 0)
             return (null, TypedResults.ValidationProblem(errors));
 
-        var parts = form.Files.GetFiles("photos");
-        if (form.Files.Count != parts.Count)
-            return (null, PhotoProblem(StatusCodes.Status400BadRequest, "photos", "File parts must be named 'photos'."));
-        if (parts.Count > PhotoStore.MaxPerReport)
-            return (null, PhotoProblem(StatusCodes.Status400BadRequest, "photos", $"At most {PhotoStore.MaxPerReport} photos per action."));
-        var photos = new List<Photo>(parts.Count);
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var part = parts[i];
-            var field = $"photos[{i}]";
-            if (part.Length > PhotoStore.MaxBytes)
-                return (null, PhotoProblem(StatusCodes.Status413PayloadTooLarge, field, $"'{part.FileName}' is larger than 10 MB."));
-            if (part.Length == 0)
-                return (null, PhotoProblem(StatusCodes.Status400BadRequest, field, $"'{part.FileName}' is empty."));
-            using var buffer = new MemoryStream((int)part.Length);
-            await part.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
-            var type = PhotoStore.SniffImageType(bytes);
-            if (type is null)
-                return (null, PhotoProblem(StatusCodes.Status415UnsupportedMediaType, field, $"'{part.FileName}' is not a JPEG, PNG, WebP or GIF image by its content."));
-            photos.Add(new Photo(PhotoStore.Hash(bytes), type, bytes));
-        }
+        var (photos, photoProblem) = await MultipartForm.ReadPhotosAsync(form.Files, ct);
+        if (photoProblem is not null)
+            return (null, photoProblem);
         return (new CaseActionInput(request, photos), null);
     }
 
-    private delegate bool TryParse<T>(string text, out T value);
 
-    private static T? Parse<T>(IFormCollection form, string field, TryParse<T> parse, Dictionary<string, string[]> errors) where T : struct
-    {
-        var text = form[field].ToString();
-        if (text.Length == 0)
-            return null;
-        if (parse(text, out var value))
-            return value;
-        errors[field] = [$"'{text}' is not a valid {typeof(T).Name}."];
-        return null;
-    }
 
-    private static string? Text(IFormCollection form, string field) =>
-        form.TryGetValue(field, out StringValues value) && value.Count > 0 ? value.ToString() : null;
 
     internal static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    private static ProblemHttpResult PhotoProblem(int status, string field, string message) =>
-        TypedResults.Problem(title: "Photo refused", detail: message, statusCode: status,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 }
 
 /// <summary>What each action needs in its body, checked before anything is stored.</summary>
