@@ -30,15 +30,22 @@ public sealed class WorkerKilled
             var categoryId = await Filing.CategoryAsync(patroller);
 
             var acknowledged = new ConcurrentQueue<Guid>();
+            var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var filing = Task.Run(async () =>
             {
                 for (var i = 0; i < Cases; i++)
+                {
+                    // The second half goes in after the kill, however fast the pipeline finished the first.
+                    if (i == Cases / 2)
+                        await killed.Task;
                     acknowledged.Enqueue(await Filing.FileAsync(patroller, categoryId, $"工作节点被杀期间上报 {i}"));
+                }
             });
             // Kill it while it is working through the first reports.
             await DispatchApp.EventuallyAsync(() => cluster.QueryAsync(db => Filing.DispatchedAsync(db, acknowledged.ToList())),
                 r => r.Dispatched >= 2, "the worker to be dispatching", TimeSpan.FromMinutes(1));
             worker.Kill();
+            killed.SetResult();
             var killedAt = acknowledged.Count;
             await DispatchApp.EventuallyAsync(() => Task.FromResult(acknowledged.Count), n => n >= Math.Min(Cases, killedAt + 4), "reports to be acknowledged with no worker running");
             var stalled = await cluster.QueryAsync(db => Filing.DispatchedAsync(db, acknowledged.ToList()));
