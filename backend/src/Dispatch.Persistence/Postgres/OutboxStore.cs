@@ -34,27 +34,35 @@ public sealed class OutboxStore(string connectionString) : IAsyncDisposable
         if (batch.Count == 0)
             return 0;
 
-        var published = new List<Guid>(batch.Count);
-        Exception? failure = null;
-        foreach (var envelope in batch)
+        // The whole batch is published at once, then awaited: each publish waits for the broker's confirm, and the
+        // broker confirms (and for quorum queues syncs to disk) the messages in flight together, whereas one at a
+        // time pays a disk sync per message. Rows whose publish failed stay unsent for the next round.
+        var outcomes = await Task.WhenAll(batch.Select(async envelope =>
         {
             try
             {
                 await publish(envelope, ct);
-                published.Add(envelope.Id);
+                return (envelope.Id, Error: (Exception?)null);
             }
 #pragma warning disable CA1031 // the failure is recorded on the row and rethrown after the commit
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                failure = e;
-                await using var note = new NpgsqlCommand(
-                    "UPDATE outbox_messages SET attempts = attempts + 1, last_error = left(@error, 2000) WHERE id = @id", connection, tx);
-                note.Parameters.AddWithValue("id", envelope.Id);
-                note.Parameters.AddWithValue("error", e.Message);
-                await note.ExecuteNonQueryAsync(ct);
-                break;
+                return (envelope.Id, Error: e);
             }
+        }));
+        var published = outcomes.Where(o => o.Error is null).Select(o => o.Id).ToList();
+        Exception? failure = null;
+        foreach (var (id, error) in outcomes)
+        {
+            if (error is null)
+                continue;
+            failure ??= error;
+            await using var note = new NpgsqlCommand(
+                "UPDATE outbox_messages SET attempts = attempts + 1, last_error = left(@error, 2000) WHERE id = @id", connection, tx);
+            note.Parameters.AddWithValue("id", id);
+            note.Parameters.AddWithValue("error", error.Message);
+            await note.ExecuteNonQueryAsync(ct);
         }
         if (published.Count > 0)
         {
