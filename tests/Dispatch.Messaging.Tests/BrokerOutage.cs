@@ -51,9 +51,18 @@ public sealed class BrokerOutage
 
         var ids = acknowledged.ToList();
         Assert.Equal((5 * Batch) + 1, ids.Count);
-        var (dispatched, mostRows) = await DispatchApp.EventuallyAsync(
-            () => cluster.QueryAsync(db => Filing.DispatchedAsync(db, ids)), r => r.Dispatched == ids.Count,
-            "every acknowledged case to be dispatched after the broker came back", TimeSpan.FromMinutes(2));
+        (int Dispatched, int MostDispatchRows) result;
+        try
+        {
+            result = await DispatchApp.EventuallyAsync(
+                () => cluster.QueryAsync(db => Filing.DispatchedAsync(db, ids)), r => r.Dispatched == ids.Count,
+                "every acknowledged case to be dispatched after the broker came back", TimeSpan.FromMinutes(2));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{await cluster.QueryAsync(db => Filing.DescribeUndispatchedAsync(db, ids))}", e);
+        }
+        var (dispatched, mostRows) = result;
         Assert.Equal(ids.Count, dispatched);
         Assert.Equal(1, mostRows);
         await DispatchApp.EventuallyAsync(() => outbox.CountUnsentAsync(CancellationToken.None), n => n == 0, "the relay to drain the outbox");

@@ -34,6 +34,27 @@ internal static class Filing
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
+    /// <summary>Where each case of <paramref name="ids"/> that is not dispatched got stuck: for the message of a failed test.</summary>
+    public static async Task<string> DescribeUndispatchedAsync(DispatchDbContext db, IReadOnlyCollection<Guid> ids)
+    {
+        var stuck = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.State != Domain.Cases.CaseState.Dispatched).ToListAsync();
+        var lines = new List<string>();
+        foreach (var c in stuck)
+        {
+            var key = c.Id.ToString();
+            var trace = await db.CaseTraces.Where(t => t.CaseId == c.Id).OrderBy(t => t.Sequence).Select(t => t.Action).ToListAsync();
+            var outbox = await db.Outbox.AsNoTracking().Where(m => m.Body.Contains(key)).OrderBy(m => m.CreatedAt)
+                .Select(m => new { m.Id, m.MessageType, m.SentAt, m.Attempts, m.LastError }).ToListAsync();
+            var handled = await db.Inbox.AsNoTracking().Where(i => outbox.Select(o => o.Id).Contains(i.MessageId)).Select(i => new { i.MessageId, i.Consumer }).ToListAsync();
+            lines.Add($"case {c.Number} {c.State} v{c.Version} trace [{string.Join(", ", trace)}]");
+            foreach (var m in outbox)
+                lines.Add($"  outbox {m.MessageType.Split('.').Last()} {m.Id} sent={m.SentAt:O} attempts={m.Attempts} error={m.LastError} " +
+                    $"handled by [{string.Join(", ", handled.Where(h => h.MessageId == m.Id).Select(h => h.Consumer))}]");
+        }
+        var dead = await db.DeadLetters.AsNoTracking().Select(d => $"dead letter {d.MessageType} {d.MessageId}: {d.ExceptionMessage}").ToListAsync();
+        return string.Join('\n', lines.Concat(dead));
+    }
+
     /// <summary>How many of <paramref name="ids"/> are dispatched, and the most dispatch trace rows any of them has.</summary>
     public static async Task<(int Dispatched, int MostDispatchRows)> DispatchedAsync(DispatchDbContext db, IReadOnlyCollection<Guid> ids)
     {

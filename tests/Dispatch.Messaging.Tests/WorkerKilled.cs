@@ -56,9 +56,18 @@ public sealed class WorkerKilled
             await filing;
 
             var ids = acknowledged.ToList();
-            var (dispatched, mostRows) = await DispatchApp.EventuallyAsync(
-                () => worker.HasExited ? throw new InvalidOperationException($"The new worker exited:\n{worker.RecentOutput}") : cluster.QueryAsync(db => Filing.DispatchedAsync(db, ids)),
-                r => r.Dispatched == ids.Count, "every acknowledged case to be dispatched by the new worker", TimeSpan.FromMinutes(2));
+            (int Dispatched, int MostDispatchRows) result;
+            try
+            {
+                result = await DispatchApp.EventuallyAsync(
+                    () => worker.HasExited ? throw new InvalidOperationException($"The new worker exited:\n{worker.RecentOutput}") : cluster.QueryAsync(db => Filing.DispatchedAsync(db, ids)),
+                    r => r.Dispatched == ids.Count, "every acknowledged case to be dispatched by the new worker", TimeSpan.FromMinutes(2));
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{e.Message}\n{await cluster.QueryAsync(db => Filing.DescribeUndispatchedAsync(db, ids))}\nworker:\n{worker.RecentOutput}", e);
+            }
+            var (dispatched, mostRows) = result;
             Assert.Equal(Cases, dispatched);
             Assert.Equal(1, mostRows);
             await DispatchApp.EventuallyAsync(() => cluster.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)), n => n == 0,

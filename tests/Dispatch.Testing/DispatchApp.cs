@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dispatch.Persistence;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,11 @@ public class DispatchApp : WebApplicationFactory<Program>, IAsyncLifetime
         ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
         // Starting the server runs migrations and seeding, as a real start does.
         _ = Server;
+        // Then wait for what a load balancer waits for: the bus's endpoints are up. On a real broker each fixture has
+        // fresh queues, and a message published before their bindings exist would go nowhere.
+        var bus = await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromMinutes(1));
+        if (bus != BusHealthStatus.Healthy)
+            throw new InvalidOperationException($"The bus did not become healthy within a minute: {bus}.");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -17,6 +17,7 @@ namespace Dispatch.Messaging;
 public sealed class OutboxRelay(
     OutboxStore store,
     IBus bus,
+    IBusControl busControl,
     IOptions<MessagingOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -30,6 +31,17 @@ public sealed class OutboxRelay(
         var settings = options.Value;
         var failures = 0;
         NpgsqlConnection? listener = null;
+        // Publish nothing before this node's receive endpoints are up: on a fresh broker their queues and bindings do
+        // not exist yet, and an exchange without bindings drops what it is given (publisher confirms still say yes).
+        // Every worker consumes the same work queues, so a worker's own readiness means they are all declared.
+        try
+        {
+            await busControl.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         try
         {
             while (!stoppingToken.IsCancellationRequested)
