@@ -109,6 +109,8 @@ test('a report made offline waits on the phone, survives closing the page and is
   const reopened = await context.newPage();
   await reopened.goto('/patrol');
   await expect(reopened.getByTestId('outbox')).toHaveCount(0, { timeout: 15_000 });
+  // The phone says so, without covering the tabs.
+  await expect(reopened.getByText(/离线上报已发送：450304-/)).toBeVisible();
   await reopened.getByTestId('tab-mine').click();
   await expect(reopened.getByTestId('my-reports')).toContainText(description);
   await screenshot(reopened, 'patrol-offline-sent');

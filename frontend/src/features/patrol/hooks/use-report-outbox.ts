@@ -31,7 +31,7 @@ export function getReportOutbox(): ReportOutbox {
 export function useReportOutbox() {
   const box = getReportOutbox();
   const queryClient = useQueryClient();
-  const { notification } = App.useApp();
+  const { message } = App.useApp();
   const { t } = useTranslation();
   const reports = useSyncExternalStore(
     (listener) => box.subscribe(listener),
@@ -42,10 +42,11 @@ export function useReportOutbox() {
   useEffect(() => {
     const onSent: SentListener = (_report, created) => {
       void queryClient.invalidateQueries({ queryKey: myCasesQueryKey });
-      notification.success({
+      // A slim toast over the header: a notification card would cover the phone's tabs just
+      // when the patroller reaches for 我的上报 to see the report.
+      void message.success({
         key: `outbox-sent-${created.id}`,
-        title: t('patrol.outbox.sent', { number: created.number }),
-        placement: 'top',
+        content: t('patrol.outbox.sent', { number: created.number }),
         duration: 4,
       });
     };
@@ -53,7 +54,7 @@ export function useReportOutbox() {
     return () => {
       sentListeners.delete(onSent);
     };
-  }, [queryClient, notification, t]);
+  }, [queryClient, message, t]);
 
   useEffect(() => {
     const flush = () => void box.flush();
