@@ -7,6 +7,8 @@ export interface CurrentUser {
   displayName: string;
   roles: string[];
   departmentKey?: string | null;
+  /** The grid node a command-centre account is scoped to: its wall starts there and stops at its edge. */
+  gridScope?: string | null;
 }
 
 export type TimeLimitUnit = 'working_hours' | 'urgent_hours' | 'working_days' | 'calendar_days';
@@ -67,6 +69,8 @@ export interface CaseSummary {
   nextDeadline?: string | null;
   /** 督办: a leader flagged the case with an instruction. */
   escalated?: boolean;
+  /** The unit grid the case lies in (its district when it has none); every node above is a prefix of it. */
+  gridCode?: string | null;
 }
 
 export type Light = 'Green' | 'Yellow' | 'Red';

@@ -47,6 +47,34 @@ test('the wall shows the grid, counters, league table and trend, and filters eve
   await context.close();
 });
 
+test('a leader scoped to one street sees that street only: its tree, its snapshot and its live pushes', async ({ browser }) => {
+  const errors: string[] = [];
+  const { context, page } = await openFace(browser, accounts.xiangshanLeader, /\/command$/, { ...WALL, colorScheme: 'dark' }, errors, 'command-scoped');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-live', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('grid-scope')).toContainText('象山街道');
+  await expect(page.getByTestId('grid-node-450304001')).toBeVisible();
+  await expect(page.getByTestId('grid-tree')).not.toContainText('二塘乡');
+  await expect(page.getByTestId('grid-tree')).not.toContainText('南门街道');
+
+  const patroller = await apiAs(baseURL(), accounts.patroller);
+  const inside = await reportCase(patroller, { code: '0505', ...places.xiangshanStreet, description: `e2e ${Date.now()}: in the leader's street` });
+  const outside = await reportCase(patroller, { code: '0505', ...places.ertang, description: `e2e ${Date.now()}: another street` });
+  await waitForState(patroller, outside.id, 'Dispatched');
+
+  await expect(page.getByTestId(`case-row-${inside.number}`)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId(`case-row-${outside.number}`)).toHaveCount(0);
+  await screenshot(page, 'command-scoped', false);
+
+  // The snapshot after a reload is scoped by the server, not only by the page.
+  await page.reload();
+  await expect(page.getByTestId(`case-row-${inside.number}`)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId(`case-row-${outside.number}`)).toHaveCount(0);
+
+  expect(errors).toEqual([]);
+  await patroller.dispose();
+  await context.close();
+});
+
 test('a returned case reaches the dispatcher live with its reason and is re-dispatched by hand', async ({ browser }) => {
   const errors: string[] = [];
   const { context, page } = await openFace(browser, accounts.dispatcher, /\/command$/, WALL, errors, 'command');

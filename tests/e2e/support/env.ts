@@ -12,6 +12,8 @@ export const accounts = {
   dispatcher: 'dispatcher1',
   acceptor: 'acceptor1',
   shiftLeader: 'shiftleader1',
+  /** A leader whose account is scoped to 象山街道 (450304001). */
+  xiangshanLeader: 'leader.xiangshan',
 } as const;
 
 /** Points in the demo city (WGS-84), and one outside the managed area. */

@@ -20,15 +20,18 @@ public sealed class DemoSeeder(
     IOptions<DemoOptions> options,
     IWebHostEnvironment environment)
 {
-    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> Accounts =
+    /// <summary>The demo accounts; the last two are scoped to one street each (450304002 南门街道, 450304001 象山街道).</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? GridScope)> Accounts =
     [
-        ("admin", "系统管理员", Roles.Admin),
-        ("patroller1", "监督员一", Roles.Patroller),
-        ("patroller2", "监督员二", Roles.Patroller),
-        ("acceptor1", "受理员一", Roles.Acceptor),
-        ("shiftleader1", "值班长一", Roles.ShiftLeader),
-        ("dispatcher1", "派遣员一", Roles.Dispatcher),
-        ("leader1", "指挥中心领导", Roles.Leader),
+        ("admin", "系统管理员", Roles.Admin, null),
+        ("patroller1", "监督员一", Roles.Patroller, null),
+        ("patroller2", "监督员二", Roles.Patroller, null),
+        ("acceptor1", "受理员一", Roles.Acceptor, null),
+        ("shiftleader1", "值班长一", Roles.ShiftLeader, null),
+        ("dispatcher1", "派遣员一", Roles.Dispatcher, null),
+        ("leader1", "指挥中心领导", Roles.Leader, null),
+        ("dispatcher.nanmen", "南门街道派遣员", Roles.Dispatcher, "450304002"),
+        ("leader.xiangshan", "象山街道分管领导", Roles.Leader, "450304001"),
     ];
 
     public async Task SeedAsync(CancellationToken ct)
@@ -42,10 +45,10 @@ public sealed class DemoSeeder(
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new IdentityRole(role)), role);
-        foreach (var (userName, displayName, role) in Accounts)
-            await EnsureUserAsync(userName, displayName, role, null, password);
+        foreach (var (userName, displayName, role, gridScope) in Accounts)
+            await EnsureUserAsync(userName, displayName, role, null, gridScope, password);
         foreach (var d in departments)
-            await EnsureUserAsync($"handler.{d.Key}", $"{d.NameZh}处置员", Roles.Handler, d.Key, password);
+            await EnsureUserAsync($"handler.{d.Key}", $"{d.NameZh}处置员", Roles.Handler, d.Key, null, password);
     }
 
     private async Task<List<Department>> SeedDepartmentsAsync(CancellationToken ct)
@@ -66,12 +69,12 @@ public sealed class DemoSeeder(
         return await db.Departments.OrderBy(d => d.Key).ToListAsync(ct);
     }
 
-    private async Task EnsureUserAsync(string userName, string displayName, string role, string? departmentKey, string password)
+    private async Task EnsureUserAsync(string userName, string displayName, string role, string? departmentKey, string? gridScope, string password)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
-            user = new AppUser { UserName = userName, DisplayName = displayName, DepartmentKey = departmentKey };
+            user = new AppUser { UserName = userName, DisplayName = displayName, DepartmentKey = departmentKey, GridScope = gridScope };
             Check(await users.CreateAsync(user, password), userName);
             Check(await users.AddToRoleAsync(user, role), userName);
             return;

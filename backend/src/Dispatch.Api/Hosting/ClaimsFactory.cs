@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.Api.Hosting;
 
-/// <summary>Puts the handler's department into the cookie, so scoping a request needs no database read.</summary>
+/// <summary>Puts the handler's department and the account's grid scope into the cookie, so scoping a request needs no database read.</summary>
 internal sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -15,6 +15,8 @@ internal sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<Iden
         identity.AddClaim(new Claim(DispatchClaims.DisplayName, user.DisplayName));
         if (user.DepartmentKey is not null)
             identity.AddClaim(new Claim(DispatchClaims.DepartmentKey, user.DepartmentKey));
+        if (user.GridScope is not null)
+            identity.AddClaim(new Claim(DispatchClaims.GridScope, user.GridScope));
         return identity;
     }
 }

@@ -14,16 +14,15 @@ public sealed class BoardNotifier(IHubContext<BoardHub, IBoardClient> hub) : ICo
     public async Task Consume(ConsumeContext<CaseChanged> context)
     {
         var summary = context.Message.Summary;
-        var groups = new List<string>(3) { BoardGroups.CommandCentre };
+        var departments = new HashSet<string>(StringComparer.Ordinal);
         if (summary.DepartmentKey is not null)
-            groups.Add(BoardGroups.Department(summary.DepartmentKey));
+            departments.Add(summary.DepartmentKey);
         // A returned case left its department: that board must drop the row it holds.
-        if (context.Message.FormerDepartmentKey is { } former && former != summary.DepartmentKey)
-            groups.Add(BoardGroups.Department(former));
+        if (context.Message.FormerDepartmentKey is { } former)
+            departments.Add(former);
         // Assisting departments (协办) watch the case on their boards beside the lead.
         foreach (var assisting in context.Message.AssistingDepartmentKeys ?? [])
-            if (assisting != summary.DepartmentKey)
-                groups.Add(BoardGroups.Department(assisting));
-        await hub.Clients.Groups(groups).CaseChanged(summary);
+            departments.Add(assisting);
+        await hub.Clients.Groups(BoardGroups.For(summary.GridCode, departments)).CaseChanged(summary);
     }
 }

@@ -47,5 +47,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Identity.A
     {
         b.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
         b.Property(u => u.DepartmentKey).HasMaxLength(64);
+        b.Property(u => u.GridScope).HasMaxLength(15);
     }
 }

@@ -3,11 +3,17 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Dispatch.Persistence.Identity;
 
-/// <summary>A signed-in person. Handlers belong to one department; their boards and cases are scoped to it.</summary>
+/// <summary>
+/// A signed-in person. Handlers belong to one department; their boards and cases are scoped to it. Command-centre
+/// accounts (acceptors, shift leaders, dispatchers, leaders) may be scoped to a grid node: they then see and act on
+/// the cases in that node's subtree only.
+/// </summary>
 public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public string? DepartmentKey { get; set; }
+    /// <summary>Code of the grid node (city, district, street, community or unit grid) the account is scoped to; null: everywhere.</summary>
+    public string? GridScope { get; set; }
 }
 
 /// <summary>

@@ -5,4 +5,6 @@ public static class DispatchClaims
 {
     public const string DepartmentKey = "dispatch:department";
     public const string DisplayName = "dispatch:display-name";
+    /// <summary>The grid node a command-centre account is scoped to (<see cref="AppUser.GridScope"/>).</summary>
+    public const string GridScope = "dispatch:grid-scope";
 }

@@ -24,7 +24,11 @@ public sealed record CaseUnroutable(Guid CaseId, string Number, int Version, str
 /// </summary>
 public sealed record CaseChanged(CaseSummary Summary, string? FormerDepartmentKey = null, IReadOnlyList<string>? AssistingDepartmentKeys = null);
 
-/// <summary>What a board row shows of a case. <see cref="Version"/> lets clients drop stale pushes.</summary>
+/// <summary>
+/// What a board row shows of a case. <see cref="Version"/> lets clients drop stale pushes. <see cref="GridCode"/> is
+/// the unit grid the case lies in (its district when it has none): every grid node above it is a prefix of it, so
+/// boards filtered to a node, and accounts scoped to one, place a push without reading the database.
+/// </summary>
 public sealed record CaseSummary(
     Guid Id,
     string Number,
@@ -44,4 +48,5 @@ public sealed record CaseSummary(
     DateTimeOffset UpdatedAt,
     string? Light = null,
     DateTimeOffset? NextDeadline = null,
-    bool Escalated = false);
+    bool Escalated = false,
+    string? GridCode = null);

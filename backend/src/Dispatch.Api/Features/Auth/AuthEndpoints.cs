@@ -7,13 +7,15 @@ namespace Dispatch.Api.Features.Auth;
 
 public sealed record LoginRequest(string? UserName, string? Password);
 
-public sealed record MeDto(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentKey)
+/// <param name="GridScope">The grid node the account is scoped to (its boards start there and stop at its edge), or null.</param>
+public sealed record MeDto(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentKey, string? GridScope)
 {
     public static MeDto From(ClaimsPrincipal user) => new(
         user.Identity!.Name!,
         user.FindFirstValue(DispatchClaims.DisplayName) ?? user.Identity.Name!,
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToList(),
-        user.FindFirstValue(DispatchClaims.DepartmentKey));
+        user.FindFirstValue(DispatchClaims.DepartmentKey),
+        user.FindFirstValue(DispatchClaims.GridScope));
 }
 
 public static class AuthEndpoints

@@ -42,25 +42,36 @@ public static class BoardEndpoints
         var open = db.Cases.AsNoTracking()
             .Where(c => (c.DepartmentId == department.Id || db.CaseAssists.Any(a => a.CaseId == c.Id && a.DepartmentId == department.Id))
                 && !Closed.Contains(c.State))
+            .InScopeOf(user)
             .OrderByDescending(c => c.UpdatedAt).Take(500);
         var cases = await db.Summaries(open).ToListAsync(ct);
         return TypedResults.Ok(new DepartmentBoard(new DepartmentRef(department.Key, department.NameZh, department.NameEn),
             cases.OrderByDescending(s => s.UpdatedAt).ToList()));
     }
 
-    /// <param name="grid">Optional grid node: only cases in it or anywhere under it (counts too).</param>
+    /// <param name="grid">
+    /// Optional grid node: only cases in it or anywhere under it (counts too). An account scoped to a grid node sees
+    /// that subtree without it, and a node outside the subtree is refused (403).
+    /// </param>
     private static async Task<Results<Ok<CommandBoard>, ValidationProblem, ProblemHttpResult>> CommandSnapshot(
-        string? grid, DispatchDbContext db, GridDirectory grids, CancellationToken ct)
+        string? grid, ClaimsPrincipal user, DispatchDbContext db, GridDirectory grids, CancellationToken ct)
     {
         var scope = db.Cases.AsNoTracking();
+        var accountScope = user.GridScope();
+        var filter = accountScope;
         if (!string.IsNullOrEmpty(grid))
         {
             if (!Domain.Grids.GridCode.TryParse(grid, out var node, out var error))
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["grid"] = [error] });
             if ((await grids.GetAsync(ct)).Find(node.Value) is null)
                 return GridProblems.NotFound(node.Value);
-            scope = scope.InGrid(node);
+            if (accountScope is { } own && !own.Contains(node))
+                return TypedResults.Problem(title: "Grid outside your scope", detail: AccountScope.OutsideScope(own, $"Grid {node.Value}"),
+                    statusCode: StatusCodes.Status403Forbidden);
+            filter = node;
         }
+        if (filter is { } f)
+            scope = scope.InGrid(f);
         var counts = await scope.GroupBy(c => c.State)
             .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
         var latest = scope.OrderByDescending(c => c.UpdatedAt).Take(200);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
 using Dispatch.Persistence.Identity;
@@ -7,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Api.Features.Cases;
 
 /// <summary>
-/// Who may see a case: the command centre, the reporter, the department it was dispatched to and those assisting it
+/// Who may see a case: the command centre (within the account's grid scope), the reporter, the department it was dispatched to and those assisting it
 /// (协办), and patrollers while it waits for them on site (核实, 核查).
 /// </summary>
 public static class CaseAccess
 {
     public static async Task<bool> CanSeeAsync(this ClaimsPrincipal user, DispatchDbContext db, Case c, CancellationToken ct)
     {
-        if (Roles.CommandCentre.Any(user.IsInRole))
+        if (Roles.CommandCentre.Any(user.IsInRole) && user.HasInScope(c))
             return true;
         if (string.Equals(c.ReportedBy, user.Identity?.Name, StringComparison.Ordinal))
             return true;

@@ -40,7 +40,7 @@ public static class CaseReads
     public static CaseSummary ToSummary(this Case c, Category category, Department? department) => new(
         c.Id, c.Number, c.State.ToString(), c.Version, category.Code, category.NameZh, category.NameEn,
         department?.Key, department?.NameZh, department?.NameEn, c.Longitude, c.Latitude, c.Description,
-        c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt, c.Light?.ToString(), c.NextDeadline, c.Escalated);
+        c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt, c.Light?.ToString(), c.NextDeadline, c.Escalated, c.UnitGridCode ?? c.DistrictCode);
 
     /// <summary>Board rows, joined in one query. Order and limit <paramref name="cases"/> before; the rows come back unordered.</summary>
     public static IQueryable<CaseSummary> Summaries(this DispatchDbContext db, IQueryable<Case> cases) =>
@@ -54,7 +54,7 @@ public static class CaseReads
             department == null ? null : department.NameZh,
             department == null ? null : department.NameEn,
             c.Longitude, c.Latitude, c.Description, c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt,
-            c.Light == null ? null : c.Light.Value.ToString(), c.NextDeadline, c.Escalated);
+            c.Light == null ? null : c.Light.Value.ToString(), c.NextDeadline, c.Escalated, c.UnitGridCode ?? c.DistrictCode);
 
     public static Task<CaseDto?> LoadDtoAsync(this DispatchDbContext db, Guid id, CancellationToken ct) =>
         db.LoadDtoAsync(id, null, ct);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Cases;
 using Dispatch.Persistence;
@@ -29,27 +30,33 @@ public static class CaseEndpoints
     }
 
     /// <summary>The case with the actions the caller may take now; <c>ETag</c> carries the version for <c>If-Match</c>.</summary>
-    private static async Task<Results<Ok<CaseDto>, NotFound<ProblemDetails>, ForbidHttpResult>> GetCase(
+    private static async Task<Results<Ok<CaseDto>, NotFound<ProblemDetails>, ForbidHttpResult, ProblemHttpResult>> GetCase(
         Guid id, ClaimsPrincipal user, HttpResponse response, DispatchDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return NotFoundCase(id);
         if (!await user.CanSeeAsync(db, c, ct))
-            return TypedResults.Forbid();
+            return user.GridScope() is { } scope && !scope.Covers(c)
+                ? TypedResults.Problem(title: "Case outside your scope", detail: AccountScope.OutsideScope(scope, $"Case {c.Number}"),
+                    statusCode: StatusCodes.Status403Forbidden)
+                : TypedResults.Forbid();
         var dto = (await db.LoadDtoAsync(id, user, ct))!;
         response.Headers.ETag = $"\"{dto.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
         return TypedResults.Ok(dto);
     }
 
-    private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>, ForbidHttpResult>> GetPhoto(
+    private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>, ForbidHttpResult, ProblemHttpResult>> GetPhoto(
         Guid id, Guid photoId, ClaimsPrincipal user, DispatchDbContext db, PhotoStore store, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return NotFoundCase(id);
         if (!await user.CanSeeAsync(db, c, ct))
-            return TypedResults.Forbid();
+            return user.GridScope() is { } scope && !scope.Covers(c)
+                ? TypedResults.Problem(title: "Case outside your scope", detail: AccountScope.OutsideScope(scope, $"Case {c.Number}"),
+                    statusCode: StatusCodes.Status403Forbidden)
+                : TypedResults.Forbid();
         var photo = await db.CasePhotos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.CaseId == id, ct);
         if (photo is null)
             return TypedResults.NotFound(new ProblemDetails { Title = "Photo not found", Status = 404, Detail = $"Case {c.Number} has no photo {photoId}." });

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Dispatch.Api.Features.Cases;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
@@ -32,10 +34,12 @@ public static class ListManualDispatch
         return app;
     }
 
-    public static async Task<Ok<ManualDispatchList>> Handle(DispatchDbContext db, CancellationToken ct)
+    /// <summary>The queue of the caller's grid scope (all of it for an account without one).</summary>
+    public static async Task<Ok<ManualDispatchList>> Handle(ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
     {
         var waiting = db.Cases.AsNoTracking()
-            .Where(c => (c.State == CaseState.ToDispatch && c.NeedsManualDispatch) || c.State == CaseState.Returned);
+            .Where(c => (c.State == CaseState.ToDispatch && c.NeedsManualDispatch) || c.State == CaseState.Returned)
+            .InScopeOf(user);
         var count = await waiting.CountAsync(ct);
         var cases = await db.Summaries(waiting.OrderBy(c => c.UpdatedAt).Take(MaxItems)).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Dispatch.Api.Features.Cases;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Features.Sla;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
@@ -54,6 +55,8 @@ public sealed class TakeCaseAction(
         var c = await db.Cases.Include(x => x.Assists).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
             return TypedResults.NotFound(new ProblemDetails { Title = "Case not found", Status = 404, Detail = $"No case {id}." });
+        if (user.GridScope() is { } scope && !scope.Covers(c))
+            return Forbidden(action, AccountScope.OutsideScope(scope, $"Case {c.Number}"));
 
         var actor = LifecycleActors.For(user, c, action);
         var rule = CaseLifecycle.Rule(action);

@@ -23,6 +23,7 @@ import { stateColor } from '@/lib/case-states';
 import { effectiveLight, LIGHT_COLORS, useNow } from '@/lib/deadline';
 import { formatDateTime } from '@/lib/format';
 import { featureBounds, featureContains } from '@/lib/geo';
+import { gridContains } from '@/lib/grid-codes';
 import { useBoardLive, useBoardSubscription, useRealtime } from '@/lib/realtime';
 import { hasRole, useMe } from '@/lib/session';
 import { useFreshIds } from '@/lib/use-fresh-ids';
@@ -43,10 +44,13 @@ export function CommandPage() {
   const { t, i18n } = useTranslation();
   const realtime = useRealtime();
   const [params, setParams] = useSearchParams();
-  const grid = params.get('grid');
+  const me = useMe();
+  // An account scoped to a grid node sees that subtree: the wall starts there and cannot widen.
+  const scope = me.data?.gridScope ?? null;
+  const picked = params.get('grid');
+  const grid = picked ?? scope;
   const board = useCommandBoard(grid);
   const [selected, setSelected] = useState<{ id: string; version: number } | null>(null);
-  const me = useMe();
   // A dispatcher's first job on this screen is the manual queue; everyone else watches the feed.
   const [tab, setTab] = useState(() => (hasRole(me.data, 'dispatcher') && !hasRole(me.data, 'leader') ? 'queue' : 'latest'));
   useBoardSubscription(COMMAND);
@@ -67,11 +71,15 @@ export function CommandPage() {
   );
   const unitLayer = useGridLayer('unit', grid, selectedNode?.properties.level === 'community');
 
-  // Pushes carry a point, not grid codes: the selected node's polygon tells which belong here.
+  // Pushes carry the case's grid code, under which every node above it is a prefix; a push
+  // without one falls back to the selected node's polygon.
   useEffect(() => {
     if (!grid) return undefined;
-    if (!selectedNode) return realtime.setGridScope(grid, () => false);
-    return realtime.setGridScope(grid, (push) => featureContains(selectedNode, push.longitude, push.latitude));
+    return realtime.setGridScope(grid, (push) =>
+      push.gridCode
+        ? gridContains(grid, push.gridCode)
+        : selectedNode !== null && featureContains(selectedNode, push.longitude, push.latitude),
+    );
   }, [realtime, grid, selectedNode]);
 
   const cases = board.data?.cases;
@@ -133,9 +141,13 @@ export function CommandPage() {
     return framed ? featureBounds(framed) : null;
   }, [selectedNode, area]);
   const gridNodes = useMemo(
-    () => [...(districts.data ?? []), ...(streets.data ?? []), ...(communities.data ?? [])],
-    [districts.data, streets.data, communities.data],
+    () =>
+      [...(districts.data ?? []), ...(streets.data ?? []), ...(communities.data ?? [])].filter(
+        (node) => !scope || gridContains(scope, node.code),
+      ),
+    [districts.data, streets.data, communities.data, scope],
   );
+  const scopeName = scope ? (gridNodes.find((node) => node.code === scope)?.name ?? scope) : null;
 
   if (board.isPending) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
   if (board.isError) return <QueryError error={board.error} onRetry={() => void board.refetch()} />;
@@ -150,9 +162,14 @@ export function CommandPage() {
           <Typography.Title level={2} style={{ margin: 0 }}>
             {t('command.title')}
           </Typography.Title>
-          {grid ? (
+          {scopeName ? (
+            <Tag color="blue" data-testid="grid-scope">
+              {t('command.scope', { name: scopeName })}
+            </Tag>
+          ) : null}
+          {picked && picked !== scope ? (
             <Tag color="gold" closable onClose={() => selectGrid(null)} data-testid="grid-filter">
-              {selectedNode?.properties.name ?? grid}
+              {selectedNode?.properties.name ?? picked}
             </Tag>
           ) : null}
         </Flex>
@@ -171,7 +188,7 @@ export function CommandPage() {
             <GridTree
               nodes={gridNodes}
               loading={districts.isPending || streets.isPending || communities.isPending}
-              selected={grid}
+              selected={picked}
               onSelect={selectGrid}
             />
           </div>
