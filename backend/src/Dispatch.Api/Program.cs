@@ -1,4 +1,5 @@
 using Dispatch.Api.Demo;
+using Dispatch.Api.Features.Accounts;
 using Dispatch.Api.Features.Auth;
 using Dispatch.Api.Features.Boards;
 using Dispatch.Api.Features.Calendar;
@@ -103,6 +104,7 @@ app.MapRoutingEndpoints();
 app.MapComponentEndpoints();
 app.MapDispatchQueueEndpoints();
 app.MapDeadLetterEndpoints();
+app.MapAccountEndpoints();
 app.MapHub<BoardHub>(BoardHub.Path);
 app.MapFrontend();
 

@@ -23,6 +23,9 @@ internal static class AuthSetup
             o.Events.OnRedirectToLogin = ctx => Deny(ctx.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx.Response, StatusCodes.Status403Forbidden);
         });
+        // Each minute a session's cookie is checked against its account and its claims (roles, department, grid
+        // scope) rebuilt, so an administrator's change reaches open sessions without a new sign-in.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = false;

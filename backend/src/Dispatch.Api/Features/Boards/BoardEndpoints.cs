@@ -28,7 +28,7 @@ public static class BoardEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<DepartmentBoard>, NotFound<ProblemDetails>, ForbidHttpResult>> DepartmentSnapshot(
+    private static async Task<Results<Ok<DepartmentBoard>, ProblemHttpResult, ForbidHttpResult>> DepartmentSnapshot(
         string key, ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
     {
         var ownDepartment = user.FindFirstValue(DispatchClaims.DepartmentKey);
@@ -38,7 +38,7 @@ public static class BoardEndpoints
             return TypedResults.Forbid();
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, ct);
         if (department is null)
-            return TypedResults.NotFound(new ProblemDetails { Title = "Department not found", Status = 404, Detail = $"No department '{key}'." });
+            return TypedResults.Problem(title: "Department not found", detail: $"No department '{key}'.", statusCode: StatusCodes.Status404NotFound);
         var open = db.Cases.AsNoTracking()
             .Where(c => (c.DepartmentId == department.Id || db.CaseAssists.Any(a => a.CaseId == c.Id && a.DepartmentId == department.Id))
                 && !Closed.Contains(c.State))

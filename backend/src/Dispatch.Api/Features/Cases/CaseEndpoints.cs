@@ -30,7 +30,7 @@ public static class CaseEndpoints
     }
 
     /// <summary>The case with the actions the caller may take now; <c>ETag</c> carries the version for <c>If-Match</c>.</summary>
-    private static async Task<Results<Ok<CaseDto>, NotFound<ProblemDetails>, ForbidHttpResult, ProblemHttpResult>> GetCase(
+    private static async Task<Results<Ok<CaseDto>, ForbidHttpResult, ProblemHttpResult>> GetCase(
         Guid id, ClaimsPrincipal user, HttpResponse response, DispatchDbContext db, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -46,7 +46,7 @@ public static class CaseEndpoints
         return TypedResults.Ok(dto);
     }
 
-    private static async Task<Results<PhysicalFileHttpResult, NotFound<ProblemDetails>, ForbidHttpResult, ProblemHttpResult>> GetPhoto(
+    private static async Task<Results<PhysicalFileHttpResult, ForbidHttpResult, ProblemHttpResult>> GetPhoto(
         Guid id, Guid photoId, ClaimsPrincipal user, DispatchDbContext db, PhotoStore store, CancellationToken ct)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -59,7 +59,7 @@ public static class CaseEndpoints
                 : TypedResults.Forbid();
         var photo = await db.CasePhotos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.CaseId == id, ct);
         if (photo is null)
-            return TypedResults.NotFound(new ProblemDetails { Title = "Photo not found", Status = 404, Detail = $"Case {c.Number} has no photo {photoId}." });
+            return TypedResults.Problem(title: "Photo not found", detail: $"Case {c.Number} has no photo {photoId}.", statusCode: StatusCodes.Status404NotFound);
         return TypedResults.PhysicalFile(store.PathOf(photo.Sha256), photo.ContentType, enableRangeProcessing: true);
     }
 
@@ -71,6 +71,6 @@ public static class CaseEndpoints
         return TypedResults.Ok(rows.OrderByDescending(s => s.ReportedAt).ToList());
     }
 
-    private static NotFound<ProblemDetails> NotFoundCase(Guid id) =>
-        TypedResults.NotFound(new ProblemDetails { Title = "Case not found", Status = 404, Detail = $"No case {id}." });
+    private static ProblemHttpResult NotFoundCase(Guid id) =>
+        TypedResults.Problem(title: "Case not found", detail: $"No case {id}.", statusCode: StatusCodes.Status404NotFound);
 }

@@ -34,7 +34,7 @@ public static class EditTimeLimits
         return app;
     }
 
-    private static async Task<Results<Ok<ConditionDto>, ValidationProblem, NotFound<ProblemDetails>>> SetConditionLimit(
+    private static async Task<Results<Ok<ConditionDto>, ValidationProblem, ProblemHttpResult>> SetConditionLimit(
         Guid categoryId, Guid conditionId, TimeLimitRequest? body, DispatchDbContext db, CancellationToken ct)
     {
         var condition = await db.CategoryConditions.SingleOrDefaultAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct);
@@ -47,7 +47,7 @@ public static class EditTimeLimits
         return TypedResults.Ok(new ConditionDto(condition.Id, condition.NameZh, condition.NameEn, condition.Limit, condition.Unit));
     }
 
-    private static async Task<Results<Ok<List<AreaLimitDto>>, NotFound<ProblemDetails>>> ListAreaLimits(
+    private static async Task<Results<Ok<List<AreaLimitDto>>, ProblemHttpResult>> ListAreaLimits(
         Guid categoryId, Guid conditionId, DispatchDbContext db, CancellationToken ct)
     {
         if (!await db.CategoryConditions.AnyAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct))
@@ -57,7 +57,7 @@ public static class EditTimeLimits
         return TypedResults.Ok(limits.Select(l => new AreaLimitDto(l.ConditionId, l.AreaClass, l.Limit, l.Unit)).ToList());
     }
 
-    private static async Task<Results<Ok<AreaLimitDto>, ValidationProblem, NotFound<ProblemDetails>>> SetAreaLimit(
+    private static async Task<Results<Ok<AreaLimitDto>, ValidationProblem, ProblemHttpResult>> SetAreaLimit(
         Guid categoryId, Guid conditionId, string areaClass, TimeLimitRequest? body, DispatchDbContext db, CancellationToken ct)
     {
         if (!await db.CategoryConditions.AnyAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct))
@@ -76,7 +76,7 @@ public static class EditTimeLimits
         return TypedResults.Ok(new AreaLimitDto(row.ConditionId, row.AreaClass, row.Limit, row.Unit));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAreaLimit(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAreaLimit(
         Guid categoryId, Guid conditionId, string areaClass, DispatchDbContext db, CancellationToken ct)
     {
         if (!await db.CategoryConditions.AnyAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct))
@@ -118,11 +118,7 @@ public static class EditTimeLimits
         return errors.Count == 0 ? new TimeLimit(body.Limit!.Value, unit!.Value) : null;
     }
 
-    private static NotFound<ProblemDetails> NotFound(Guid categoryId, Guid conditionId) =>
-        TypedResults.NotFound(new ProblemDetails
-        {
-            Title = "Condition not found",
-            Status = 404,
-            Detail = $"Category {categoryId} has no condition {conditionId}.",
-        });
+    private static ProblemHttpResult NotFound(Guid categoryId, Guid conditionId) =>
+        TypedResults.Problem(title: "Condition not found", detail: $"Category {categoryId} has no condition {conditionId}.",
+            statusCode: StatusCodes.Status404NotFound);
 }

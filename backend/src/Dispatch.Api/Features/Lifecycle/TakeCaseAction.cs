@@ -30,7 +30,7 @@ public sealed class TakeCaseAction(
     /// <summary>The assisting departments a request names, once they are known to exist.</summary>
     private List<(Guid Id, string Key)>? _assisting;
 
-    public static async Task<Results<Ok<CaseDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> Handle(
         string action, Guid id, HttpRequest http, ClaimsPrincipal user, TakeCaseAction handler, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -38,7 +38,7 @@ public sealed class TakeCaseAction(
         return await handler.HandleAsync(action, id, http, user, ct);
     }
 
-    private async Task<Results<Ok<CaseDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> HandleAsync(
+    private async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string action, Guid id, HttpRequest http, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!CaseActionInput.TryReadIfMatch(http, out var ifMatch))
@@ -54,7 +54,7 @@ public sealed class TakeCaseAction(
 
         var c = await db.Cases.Include(x => x.Assists).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
-            return TypedResults.NotFound(new ProblemDetails { Title = "Case not found", Status = 404, Detail = $"No case {id}." });
+            return TypedResults.Problem(title: "Case not found", detail: $"No case {id}.", statusCode: StatusCodes.Status404NotFound);
         if (user.GridScope() is { } scope && !scope.Covers(c))
             return Forbidden(action, AccountScope.OutsideScope(scope, $"Case {c.Number}"));
 
