@@ -21,6 +21,17 @@ public sealed class MessagingOptions
     /// <summary>Polling fallback when no notification arrives (a lost LISTEN connection, say).</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>
+    /// How long published outbox rows and inbox rows are kept. The inbox must outlive any redelivery of a message it
+    /// recorded (a relay crash between publish and mark, a broker redelivering after a consumer died), which takes
+    /// seconds to minutes; a week also leaves the rows for an investigation.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>How often a worker deletes what is older than <see cref="RetentionPeriod"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Put in front of every queue and exchange name, so that several deployments (a staging beside production,
     /// or test runs) can share one broker without consuming each other's messages. Empty: no prefix.
     /// </summary>

@@ -68,7 +68,10 @@ public static class MessagingRegistration
         });
 
         if (runRelay)
+        {
             services.AddHostedService<OutboxRelay>();
+            services.AddHostedService<MessageRetention>();
+        }
         return services;
     }
 }

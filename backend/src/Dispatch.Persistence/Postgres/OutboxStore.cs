@@ -84,6 +84,27 @@ public sealed class OutboxStore(string connectionString) : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>
+    /// Deletes up to <paramref name="batchSize"/> outbox rows published before <paramref name="before"/> and as many inbox
+    /// rows recorded before it; unpublished rows are never touched. Returns how many of each went.
+    /// </summary>
+    public async Task<(int Outbox, int Inbox)> PruneAsync(DateTimeOffset before, int batchSize, CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var outbox = new NpgsqlCommand(
+            "DELETE FROM outbox_messages WHERE id IN " +
+            "(SELECT id FROM outbox_messages WHERE sent_at < @before LIMIT @n FOR UPDATE SKIP LOCKED)", connection);
+        outbox.Parameters.AddWithValue("before", before);
+        outbox.Parameters.AddWithValue("n", batchSize);
+        var outboxRows = await outbox.ExecuteNonQueryAsync(ct);
+        await using var inbox = new NpgsqlCommand(
+            "DELETE FROM inbox_messages WHERE (message_id, consumer) IN " +
+            "(SELECT message_id, consumer FROM inbox_messages WHERE processed_at < @before LIMIT @n FOR UPDATE SKIP LOCKED)", connection);
+        inbox.Parameters.AddWithValue("before", before);
+        inbox.Parameters.AddWithValue("n", batchSize);
+        return (outboxRows, await inbox.ExecuteNonQueryAsync(ct));
+    }
+
     /// <summary>Opens a connection listening on <see cref="Channel"/>.</summary>
     public async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
     {
