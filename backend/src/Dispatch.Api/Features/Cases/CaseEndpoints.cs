@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Cases;
+using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
 using Dispatch.Persistence.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,7 @@ public static class CaseEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxReportBytes))
             .DisableAntiforgery();
         group.MapGet("/mine", ListMine).RequireAuthorization(AuthSetup.ReporterPolicy);
+        group.MapGet("/tasks", ListTasks).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Patroller });
         group.MapGet("/{id:guid}", GetCase);
         group.MapGet("/{id:guid}/photos/{photoId:guid}", GetPhoto);
         return app;
@@ -61,6 +64,25 @@ public static class CaseEndpoints
         if (photo is null)
             return TypedResults.Problem(title: "Photo not found", detail: $"Case {c.Number} has no photo {photoId}.", statusCode: StatusCodes.Status404NotFound);
         return TypedResults.PhysicalFile(store.PathOf(photo.Sha256), photo.ContentType, enableRangeProcessing: true);
+    }
+
+    /// <summary>
+    /// A patroller's on-site tasks: cases waiting for 核实 (verify) or 核查 (check) that lie in a responsibility grid
+    /// the patroller walks, or that the patroller reported; the nearest deadline first.
+    /// </summary>
+    private static async Task<Ok<List<CaseSummary>>> ListTasks(ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
+    {
+        var userName = user.Identity!.Name!;
+        var walked = db.ResponsibilityGrids.Where(g => g.Patrollers.Any(p => p.UserName == userName)).Select(g => g.Code);
+        var tasks = db.Cases.AsNoTracking()
+            .Where(c => (c.State == CaseState.Verifying || c.State == CaseState.Checking)
+                && (c.ReportedBy == userName || walked.Contains(c.ResponsibilityGridCode!)))
+            .OrderBy(c => c.NextDeadline == null).ThenBy(c => c.NextDeadline).ThenBy(c => c.UpdatedAt)
+            .Take(200);
+        var rows = await db.Summaries(tasks).ToListAsync(ct);
+        return TypedResults.Ok(rows
+            .OrderBy(s => s.NextDeadline is null).ThenBy(s => s.NextDeadline).ThenBy(s => s.UpdatedAt)
+            .ToList());
     }
 
     private static async Task<Ok<List<CaseSummary>>> ListMine(ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)

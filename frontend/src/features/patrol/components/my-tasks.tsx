@@ -6,7 +6,7 @@ import { CaseActions } from '@/components/case-actions';
 import { CaseDetails } from '@/components/case-drawer';
 import { QueryError } from '@/components/query-error';
 import { StateTag } from '@/components/state-tag';
-import { useMyCases } from '@/features/patrol/api/list-my-cases';
+import { useMyTasks } from '@/features/patrol/api/list-my-tasks';
 import type { CaseSummary } from '@/lib/api-types';
 import { useCase } from '@/lib/api/get-case';
 import { formatDateTime } from '@/lib/format';
@@ -54,9 +54,9 @@ function TaskDrawer({ task, onClose }: { task: CaseSummary | null; onClose: () =
   );
 }
 
-export function MyTasks({ active }: { active: boolean }) {
+export function MyTasks() {
   const { t, i18n } = useTranslation();
-  const cases = useMyCases(active);
+  const cases = useMyTasks();
   const [open, setOpen] = useState<CaseSummary | null>(null);
   if (cases.isPending) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   if (cases.isError) return <QueryError error={cases.error} onRetry={() => void cases.refetch()} />;

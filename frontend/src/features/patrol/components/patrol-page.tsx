@@ -1,7 +1,7 @@
 import { Badge, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMyCases } from '@/features/patrol/api/list-my-cases';
+import { useMyTasks } from '@/features/patrol/api/list-my-tasks';
 import { MyReports } from '@/features/patrol/components/my-reports';
 import { isTask, MyTasks } from '@/features/patrol/components/my-tasks';
 import { OutboxBanner } from '@/features/patrol/components/outbox-banner';
@@ -18,8 +18,8 @@ export function PatrolPage() {
   const [tab, setTab] = useState('report');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const { outbox, reports, pending } = useReportOutbox();
-  const cases = useMyCases();
-  const taskCount = (cases.data ?? []).filter(isTask).length;
+  const tasks = useMyTasks();
+  const taskCount = (tasks.data ?? []).filter(isTask).length;
   return (
     <div className="patrol-page">
       <OutboxBanner outbox={outbox} reports={reports} pending={pending} />
@@ -52,7 +52,7 @@ export function PatrolPage() {
                 {taskCount > 0 ? <Badge count={taskCount} size="small" offset={[4, -8]} /> : null}
               </span>
             ),
-            children: <MyTasks active={tab === 'tasks'} />,
+            children: <MyTasks />,
           },
           {
             key: 'mine',
