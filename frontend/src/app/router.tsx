@@ -27,6 +27,10 @@ export function createRouter() {
               path: 'command',
               lazy: async () => ({ Component: (await import('@/features/command/components/command-page')).CommandPage }),
             },
+            {
+              path: 'admin',
+              lazy: async () => ({ Component: (await import('@/features/admin/components/admin-page')).AdminPage }),
+            },
           ],
         },
       ],

@@ -236,3 +236,100 @@ export interface DispatchQueue {
   count: number;
   items: DispatchQueueItem[];
 }
+
+export type RoutingTarget = 'department' | 'componentOwner' | 'jurisdiction';
+
+/** GET /api/routing/rules: a routing rule (派遣规则) with what it refers to spelled out. */
+export interface RoutingRule {
+  id: string;
+  category: { id: string; kind: 'component' | 'event'; code: string; nameZh: string; nameEn: string };
+  condition?: { id: string; nameZh: string; nameEn: string } | null;
+  /** The grid subtree the rule covers; absent: everywhere. */
+  gridCode?: string | null;
+  gridName?: string | null;
+  /** Only cases about a component this department owns. */
+  ownerDepartment?: DepartmentRef | null;
+  target: RoutingTarget;
+  department?: DepartmentRef | null;
+  departmentKind?: string | null;
+  priority: number;
+  validFrom: string;
+  validTo?: string | null;
+  inForce: boolean;
+  createdBy: string;
+  note?: string | null;
+  replacesRuleId?: string | null;
+}
+
+/** Body of POST /api/admin/routing/rules and PUT /api/admin/routing/rules/{id}. */
+export interface RoutingRuleRequest {
+  categoryId: string;
+  conditionId?: string;
+  gridCode?: string;
+  ownerDepartmentKey?: string;
+  target: RoutingTarget;
+  departmentKey?: string;
+  departmentKind?: string;
+  priority?: number;
+  /** ISO instant, now or later; left out: now. */
+  validFrom?: string;
+  note?: string;
+}
+
+export interface ConsideredRule {
+  rule: RoutingRule;
+  outcome: 'chosen' | 'unresolved' | 'otherCondition' | 'outsideGrid' | 'otherOwner' | 'outranked' | string;
+  detail: string;
+}
+
+/** GET /api/routing/dry-run: where a case would go if it were filed now. */
+export interface RoutingDryRun {
+  matched: boolean;
+  department?: DepartmentRef | null;
+  rule?: RoutingRule | null;
+  reason?: string | null;
+  unitGrid: GridRef;
+  community: GridRef;
+  street: GridRef;
+  componentId?: string | null;
+  componentOwner?: DepartmentRef | null;
+  at: string;
+  considered: ConsideredRule[];
+}
+
+export type DeadLetterStatus = 'open' | 'replayed' | 'discarded';
+
+/** A message a consumer gave up on (死信). */
+export interface DeadLetter {
+  id: string;
+  messageId?: string | null;
+  messageType: string;
+  /** The failed message itself, as JSON. */
+  message: unknown;
+  queue?: string | null;
+  exceptionType: string;
+  exceptionMessage: string;
+  faultedAt: string;
+  status: DeadLetterStatus;
+  replayedAt?: string | null;
+  replayedBy?: string | null;
+  replayMessageId?: string | null;
+  discardedAt?: string | null;
+  discardedBy?: string | null;
+}
+
+export interface DeadLetterList {
+  /** Open letters in all, whatever status was asked for. */
+  open: number;
+  items: DeadLetter[];
+}
+
+/** GET /api/admin/users: an account as an administrator sees it. */
+export interface Account {
+  userName: string;
+  displayName: string;
+  roles: string[];
+  departmentKey: string | null;
+  /** The grid node a command-centre account is scoped to; null: the whole city. */
+  gridScope: string | null;
+}

@@ -1,5 +1,5 @@
 /** Date and number formatting in the UI language; times are shown in the browser's zone. */
-export function formatDateTime(value: string | null | undefined, language: string): string {
+export function formatDateTime(value: string | null | undefined, language: string, seconds = true): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
@@ -9,7 +9,7 @@ export function formatDateTime(value: string | null | undefined, language: strin
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    second: '2-digit',
+    second: seconds ? '2-digit' : undefined,
     hour12: false,
   }).format(date);
 }

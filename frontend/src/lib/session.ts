@@ -22,9 +22,10 @@ export function hasRole(user: CurrentUser | undefined, ...roles: string[]): bool
   return !!user && user.roles.some((role) => roles.includes(role));
 }
 
-/** Where a user lands after signing in. */
+/** Where a user lands after signing in; an administrator who holds another role lands on that role's face. */
 export function homePathFor(user: CurrentUser): string {
   if (user.roles.includes('patroller')) return '/patrol';
   if (user.roles.includes('handler')) return '/board';
+  if (user.roles.length > 0 && user.roles.every((role) => role === 'admin')) return '/admin';
   return '/command';
 }

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -17,4 +17,13 @@ export function renderWithProviders(ui: ReactElement) {
     </I18nextProvider>,
   );
   return { ...result, queryClient };
+}
+
+/**
+ * For files that render antd's tables, drawers and pickers: their first render takes seconds in jsdom
+ * on a busy machine, so waits and tests get room beyond the defaults (1 s and 5 s). Returns the test timeout.
+ */
+export function allowSlowRenders(): number {
+  configure({ asyncUtilTimeout: 5_000 });
+  return 20_000;
 }

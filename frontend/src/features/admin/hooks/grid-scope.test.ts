@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/hooks/grid-scope';
+import type { GridNode } from '@/lib/api-types';
+
+function node(code: string, level: GridNode['level'], name: string): GridNode {
+  return { code, level, name, parentCode: null, validFrom: '2020-01-01', bbox: [0, 0, 1, 1] };
+}
+
+describe('grid scope', () => {
+  it('belongs to the command-centre roles only', () => {
+    expect(takesGridScope(['dispatcher'])).toBe(true);
+    expect(takesGridScope(['shift-leader'])).toBe(true);
+    expect(takesGridScope(['admin'])).toBe(true);
+    expect(takesGridScope(['patroller'])).toBe(false);
+    expect(takesGridScope(['handler'])).toBe(false);
+    expect(takesGridScope([])).toBe(false);
+  });
+
+  it('maps the whole city to a value of its own and back to null', () => {
+    expect(scopeToValue(null)).toBe(WHOLE_CITY);
+    expect(scopeToValue(undefined)).toBe(WHOLE_CITY);
+    expect(scopeToValue('450304002')).toBe('450304002');
+    expect(valueToScope(WHOLE_CITY)).toBeNull();
+    expect(valueToScope('450304002001')).toBe('450304002001');
+  });
+
+  it('lists nodes in tree order, each under its parent, without duplicates', () => {
+    const options = scopeOptions([
+      node('450304002', 'street', '南门街道'),
+      node('450304001001', 'community', '象山社区'),
+      node('450304', 'district', '象山区'),
+      node('450304001', 'street', '象山街道'),
+      node('450304002', 'street', '南门街道'),
+      node('450304002003', 'community', '南门社区'),
+    ]);
+    expect(options.map((option) => option.code)).toEqual(['450304', '450304001', '450304001001', '450304002', '450304002003']);
+    expect(options[0]).toEqual({ value: '450304', code: '450304', name: '象山区', level: 'district' });
+  });
+});
