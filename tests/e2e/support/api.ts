@@ -24,14 +24,20 @@ export interface CaseRef {
   version: number;
 }
 
+/** A category of the catalogue by its code (an event unless told otherwise). */
+export async function findCategory(api: APIRequestContext, code: string, kind: 'event' | 'component' = 'event'): Promise<Category> {
+  const categories = (await (await api.get('/api/categories')).json()) as Category[];
+  const category = categories.find((item) => item.code === code && item.kind === kind);
+  if (!category) throw new Error(`No category ${code}`);
+  return category;
+}
+
 /** Reports a case through POST /api/cases as the signed-in patroller (or acceptor). */
 export async function reportCase(
   api: APIRequestContext,
   report: { kind?: 'event' | 'component'; code: string; longitude: number; latitude: number; description: string },
 ): Promise<CaseRef> {
-  const categories = (await (await api.get('/api/categories')).json()) as Category[];
-  const category = categories.find((item) => item.code === report.code && item.kind === (report.kind ?? 'event'));
-  if (!category) throw new Error(`No category ${report.code}`);
+  const category = await findCategory(api, report.code, report.kind);
   const response = await api.post('/api/cases', {
     headers: { 'Idempotency-Key': randomUUID() },
     data: {
@@ -63,4 +69,41 @@ export async function act(api: APIRequestContext, id: string, action: string, bo
   const response = await api.post(`/api/cases/${id}/${action}`, { data: body });
   expect(response.status(), `${action}: ${await response.text()}`).toBe(200);
   return (await response.json()) as CaseRef;
+}
+
+export interface DryRun {
+  matched: boolean;
+  department?: { key: string; nameZh: string } | null;
+}
+
+/** GET /api/routing/dry-run: where a case of the category at the point would go now. */
+export async function dryRun(api: APIRequestContext, categoryId: string, point: { longitude: number; latitude: number }): Promise<DryRun> {
+  const response = await api.get('/api/routing/dry-run', { params: { categoryId, lon: point.longitude, lat: point.latitude } });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as DryRun;
+}
+
+/** Retires the category's rules in force whose note starts with `marker` (left by an interrupted run). */
+export async function retireRulesNoted(api: APIRequestContext, categoryId: string, marker: string): Promise<void> {
+  const rules = (await (await api.get('/api/routing/rules', { params: { categoryId } })).json()) as { id: string; note?: string | null }[];
+  for (const rule of rules.filter((item) => item.note?.startsWith(marker))) {
+    const response = await api.delete(`/api/admin/routing/rules/${rule.id}`);
+    expect(response.status(), await response.text()).toBe(204);
+  }
+}
+
+/** PUT /api/admin/users/{userName}/grid-scope as an administrator. */
+export async function setGridScope(api: APIRequestContext, userName: string, gridScope: string | null): Promise<void> {
+  const response = await api.put(`/api/admin/users/${encodeURIComponent(userName)}/grid-scope`, { data: { gridScope } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** The grid scope GET /api/admin/users lists for an account. */
+export async function gridScopeOf(api: APIRequestContext, userName: string): Promise<string | null> {
+  const response = await api.get('/api/admin/users');
+  expect(response.status()).toBe(200);
+  const accounts = (await response.json()) as { userName: string; gridScope: string | null }[];
+  const account = accounts.find((item) => item.userName === userName);
+  if (!account) throw new Error(`No account ${userName}`);
+  return account.gridScope;
 }
