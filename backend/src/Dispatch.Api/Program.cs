@@ -74,11 +74,14 @@ builder.Services.AddDispatchMessaging(builder.Configuration, runRelay: roles.IsW
         }
         if (roles.IsWeb)
             x.AddConsumer<BoardNotifier>().ExcludeFromConfigureEndpoints();
+        x.AddConsumer<GridsChangedConsumer>().ExcludeFromConfigureEndpoints();
     },
     configureBus: (context, bus) =>
     {
         if (roles.IsWeb)
             bus.ReceiveEndpoint(new TemporaryEndpointDefinition("board"), e => e.ConfigureConsumer<BoardNotifier>(context));
+        // Every node locates points (web) or reads the grid (worker): each reloads it after an import anywhere.
+        bus.ReceiveEndpoint(new TemporaryEndpointDefinition("grids"), e => e.ConfigureConsumer<GridsChangedConsumer>(context));
     });
 
 var app = builder.Build();

@@ -1,7 +1,9 @@
 using System.Data;
 using System.Text.Json;
+using Dispatch.Contracts.Grids;
 using Dispatch.Domain.Grids;
 using Dispatch.Persistence;
+using Dispatch.Persistence.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -118,6 +120,12 @@ public static class ImportGrids
                 grid.Replace(definition);
             foreach (var definition in validation.ResponsibilityGrids.Where(d => !grids.ContainsKey(d.Code)))
                 db.ResponsibilityGrids.Add(new ResponsibilityGrid(definition));
+            // The other nodes reload when this commits; this node reloads below without waiting for the message.
+            if (created + updated + gridsCreated + gridsUpdated > 0)
+            {
+                var now = DateTimeOffset.UtcNow;
+                db.Outbox.Add(OutboxMessage.Create(new GridsChanged(created, updated, now), now));
+            }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
 
