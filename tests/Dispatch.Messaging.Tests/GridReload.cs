@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Dispatch.Testing;
 
@@ -27,7 +25,7 @@ public sealed class GridReload
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await LocateAsync(onB)).StatusCode);
 
         var admin = await nodeA.SignInAsync("admin");
-        var imported = await admin.SendAsync(Import(Layer()));
+        var imported = await admin.SendAsync(GridLayers.Import(Layer()));
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
 
         var located = await DispatchApp.EventuallyAsync(() => LocateAsync(onB), r => r.StatusCode == HttpStatusCode.OK,
@@ -40,32 +38,12 @@ public sealed class GridReload
     private static Task<HttpResponseMessage> LocateAsync(HttpClient client) =>
         client.GetAsync(FormattableString.Invariant($"/api/grids/locate?lon={Lon}&lat={Lat}"));
 
-    private static HttpRequestMessage Import(object layer)
-    {
-        var content = new StringContent(JsonSerializer.Serialize(layer), Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");
-        return new HttpRequestMessage(HttpMethod.Post, "/api/admin/grids/import") { Content = content };
-    }
-
     /// <summary>The demo city widened to the north, and in it 叠彩区 down to two unit grids.</summary>
-    private static object Layer() => new
-    {
-        type = "FeatureCollection",
-        features = new[]
-        {
-            Feature("450300", "桂林市", 110.270, 25.2224, 110.310, 25.2820),
-            Feature("450305", "叠彩区", 110.270, 25.2720, 110.280, 25.2810),
-            Feature("450305001", "叠彩街道", 110.270, 25.2720, 110.280, 25.2810),
-            Feature("450305001001", "叠彩社区", 110.270, 25.2720, 110.280, 25.2810),
-            Feature("450305001001001", "叠彩社区001号单元网格", 110.270, 25.2801, 110.271, 25.2810),
-            Feature("450305001001002", "叠彩社区002号单元网格", 110.271, 25.2801, 110.272, 25.2810),
-        },
-    };
-
-    private static object Feature(string code, string name, double west, double south, double east, double north) => new
-    {
-        type = "Feature",
-        geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { west, south }, new[] { east, south }, new[] { east, north }, new[] { west, north }, new[] { west, south } } } },
-        properties = new { code, name },
-    };
+    private static object Layer() => GridLayers.Collection(
+        GridLayers.WiderCity(),
+        GridLayers.Feature("450305", "叠彩区", 110.270, 25.2720, 110.280, 25.2810),
+        GridLayers.Feature("450305001", "叠彩街道", 110.270, 25.2720, 110.280, 25.2810),
+        GridLayers.Feature("450305001001", "叠彩社区", 110.270, 25.2720, 110.280, 25.2810),
+        GridLayers.Feature("450305001001001", "叠彩社区001号单元网格", 110.270, 25.2801, 110.271, 25.2810),
+        GridLayers.Feature("450305001001002", "叠彩社区002号单元网格", 110.271, 25.2801, 110.272, 25.2810));
 }

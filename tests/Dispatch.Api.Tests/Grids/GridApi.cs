@@ -1,7 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using Dispatch.Testing;
 
 namespace Dispatch.Api.Tests.Grids;
 
@@ -17,29 +16,18 @@ internal static class GridApi
     /// <summary>West of the demo city: no unit grid.</summary>
     public static readonly (double Lon, double Lat) Outside = (110.200, 25.200);
 
-    /// <summary>The demo city's extent, widened 0.01° north and south so that new districts fit inside 桂林市.</summary>
-    public static object WiderCity() => Feature("450300", "桂林市", 110.270, 25.2224, 110.310, 25.2820);
+    public static object WiderCity() => GridLayers.WiderCity();
 
     public static object Feature(string code, string name, double west, double south, double east, double north) =>
-        Polygon(code, name, [[west, south], [east, south], [east, north], [west, north], [west, south]]);
+        GridLayers.Feature(code, name, west, south, east, north);
 
-    public static object Polygon(string code, string name, double[][] ring, string? parent = null) => new
-    {
-        type = "Feature",
-        geometry = new { type = "Polygon", coordinates = new[] { ring } },
-        properties = new { code, name, parent },
-    };
+    public static object Polygon(string code, string name, double[][] ring, string? parent = null) => GridLayers.Polygon(code, name, ring, parent);
 
-    public static object Collection(params object[] features) => new { type = "FeatureCollection", features };
+    public static object Collection(params object[] features) => GridLayers.Collection(features);
 
-    public static HttpRequestMessage Import(object layer) => Import(JsonSerializer.Serialize(layer), "application/geo+json");
+    public static HttpRequestMessage Import(object layer) => GridLayers.Import(layer);
 
-    public static HttpRequestMessage Import(string body, string contentType)
-    {
-        var content = new StringContent(body, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return new HttpRequestMessage(HttpMethod.Post, "/api/admin/grids/import") { Content = content };
-    }
+    public static HttpRequestMessage Import(string body, string contentType) => GridLayers.Import(body, contentType);
 
     public static Task<HttpResponseMessage> LocateAsync(HttpClient client, double lon, double lat) =>
         client.GetAsync(FormattableString.Invariant($"/api/grids/locate?lon={lon}&lat={lat}"));

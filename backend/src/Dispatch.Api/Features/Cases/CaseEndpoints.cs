@@ -40,10 +40,7 @@ public static class CaseEndpoints
         if (c is null)
             return NotFoundCase(id);
         if (!await user.CanSeeAsync(db, c, ct))
-            return user.GridScope() is { } scope && !scope.Covers(c)
-                ? TypedResults.Problem(title: "Case outside your scope", detail: AccountScope.OutsideScope(scope, $"Case {c.Number}"),
-                    statusCode: StatusCodes.Status403Forbidden)
-                : TypedResults.Forbid();
+            return OutsideScope(user, c) is { } outside ? outside : TypedResults.Forbid();
         var dto = (await db.LoadDtoAsync(id, user, ct))!;
         response.Headers.ETag = $"\"{dto.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
         return TypedResults.Ok(dto);
@@ -56,10 +53,7 @@ public static class CaseEndpoints
         if (c is null)
             return NotFoundCase(id);
         if (!await user.CanSeeAsync(db, c, ct))
-            return user.GridScope() is { } scope && !scope.Covers(c)
-                ? TypedResults.Problem(title: "Case outside your scope", detail: AccountScope.OutsideScope(scope, $"Case {c.Number}"),
-                    statusCode: StatusCodes.Status403Forbidden)
-                : TypedResults.Forbid();
+            return OutsideScope(user, c) is { } outside ? outside : TypedResults.Forbid();
         var photo = await db.CasePhotos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.CaseId == id, ct);
         if (photo is null)
             return TypedResults.Problem(title: "Photo not found", detail: $"Case {c.Number} has no photo {photoId}.", statusCode: StatusCodes.Status404NotFound);
@@ -92,6 +86,13 @@ public static class CaseEndpoints
         var rows = await db.Summaries(mine).ToListAsync(ct);
         return TypedResults.Ok(rows.OrderByDescending(s => s.ReportedAt).ToList());
     }
+
+    /// <summary>Why a command-centre account may not see a case, when the reason is its grid scope; null otherwise.</summary>
+    private static ProblemHttpResult? OutsideScope(ClaimsPrincipal user, Domain.Cases.Case c) =>
+        user.GridScope() is { } scope && !scope.Covers(c)
+            ? TypedResults.Problem(title: "Case outside your scope", detail: AccountScope.OutsideScope(scope, $"Case {c.Number}"),
+                statusCode: StatusCodes.Status403Forbidden)
+            : null;
 
     private static ProblemHttpResult NotFoundCase(Guid id) =>
         TypedResults.Problem(title: "Case not found", detail: $"No case {id}.", statusCode: StatusCodes.Status404NotFound);

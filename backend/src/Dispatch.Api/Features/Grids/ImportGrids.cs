@@ -31,7 +31,7 @@ public static class ImportGrids
     public const long MaxBytes = 200L * 1024 * 1024;
 
     public static async Task<Results<Ok<GridImportResult>, ProblemHttpResult>> Handle(
-        HttpRequest http, DispatchDbContext db, GridDirectory directory, ILoggerFactory logs, CancellationToken ct)
+        HttpRequest http, DispatchDbContext db, GridDirectory directory, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         if (!http.HasJsonContentType() && !string.Equals(http.ContentType?.Split(';')[0].Trim(), GridGeoJson.MediaType, StringComparison.OrdinalIgnoreCase))
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
@@ -123,7 +123,7 @@ public static class ImportGrids
             // The other nodes reload when this commits; this node reloads below without waiting for the message.
             if (created + updated + gridsCreated + gridsUpdated > 0)
             {
-                var now = DateTimeOffset.UtcNow;
+                var now = clock.GetUtcNow();
                 db.Outbox.Add(OutboxMessage.Create(new GridsChanged(created, updated, now), now));
             }
             await db.SaveChangesAsync(ct);
