@@ -1,21 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { RuleFormDrawer } from '@/features/admin/components/rule-form-drawer';
-import type { Category, RoutingRule } from '@/lib/api-types';
+import type { RoutingRule } from '@/lib/api-types';
+import { aCategory } from '@/testing/category';
 import { allowSlowRenders, renderWithProviders } from '@/testing/render';
 
-const parking: Category = {
+const parking = aCategory({
   id: 'cat-0505',
-  kind: 'event',
-  code: '0505',
-  majorCode: '05',
-  majorNameZh: '街面秩序',
-  majorNameEn: 'Street order',
-  nameZh: '机动车乱停放',
-  nameEn: 'Illegal parking (motor vehicle)',
-  departmentKind: 'traffic_police',
   conditions: [{ id: 'cond-1', nameZh: '占用人行道或车道', nameEn: 'on a pavement or traffic lane', limit: 2, unit: 'working_hours' }],
-};
+});
 
 const rule: RoutingRule = {
   id: 'rule-1',

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildCategoryGroups, loadPinyin, matchesCategorySearch } from '@/features/patrol/components/category-picker';
-import type { Category } from '@/lib/api-types';
 import { createI18n } from '@/lib/i18n';
+import { aCategory } from '@/testing/category';
 
-function category(overrides: Partial<Category>): Category {
-  return {
-    id: overrides.code ?? 'id',
-    kind: 'event',
-    code: '0505',
-    majorCode: '05',
-    majorNameZh: '街面秩序',
-    majorNameEn: 'Street order',
-    nameZh: '机动车乱停放',
-    nameEn: 'Illegal parking (motor vehicle)',
-    departmentKind: 'traffic_police',
-    conditions: [],
-    ...overrides,
-  };
-}
 
 const catalogue = [
-  category({ id: 'e-0506', code: '0506', nameZh: '非机动车乱停放', nameEn: 'Illegal parking (non-motor vehicle)' }),
-  category({ id: 'e-0505' }),
-  category({
+  aCategory({ id: 'e-0506', code: '0506', nameZh: '非机动车乱停放', nameEn: 'Illegal parking (non-motor vehicle)' }),
+  aCategory({ id: 'e-0505' }),
+  aCategory({
     id: 'c-0101',
     kind: 'component',
     code: '0101',
