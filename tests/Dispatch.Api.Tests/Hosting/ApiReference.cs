@@ -23,6 +23,7 @@ public sealed class ApiReference(DispatchApp app) : IClassFixture<DispatchApp>
         Assert.Contains("<title>Dispatch API</title>", html, StringComparison.Ordinal);
         Assert.Contains("\"url\":\"openapi/v1.json\"", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"scalar.js\">", html, StringComparison.Ordinal);
+        Assert.Contains("\"telemetry\":false", html, StringComparison.Ordinal);
         var script = await browser.GetAsync(new Uri(page.RequestMessage!.RequestUri!, "scalar.js"));
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.NotEmpty(await script.Content.ReadAsByteArrayAsync());
