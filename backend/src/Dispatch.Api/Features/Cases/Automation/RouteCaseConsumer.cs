@@ -36,7 +36,6 @@ public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsu
                 {
                     c.Dispatch(department.Id, department.Key, new Actor("system", "system", department.Key), step.Now,
                         $"按派遣规则自动派遣至{department.Key}（规则 {rule.Id}）", await step.ClockAsync(c, ct));
-                    step.Db.Outbox.Add(OutboxMessage.Create(new CaseDispatched(c.Id, c.Number, c.Version, department.Key, step.Now), step.Now));
                     await step.PublishChangedAsync(c, ct);
                     return;
                 }
@@ -45,7 +44,6 @@ public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsu
                     reason = reason[..MaxReasonLength];
             }
             c.MarkUnroutable(Actor.System, step.Now, $"没有匹配的派遣规则，转人工派遣：{reason}");
-            step.Db.Outbox.Add(OutboxMessage.Create(new CaseUnroutable(c.Id, c.Number, c.Version, reason, step.Now), step.Now));
             await step.PublishChangedAsync(c, ct);
         });
     }
