@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dispatch.Api.Features.Sla;
 using Dispatch.Domain.Calendar;
 using Dispatch.Persistence;
 using Dispatch.Persistence.Identity;
@@ -22,6 +21,9 @@ public static class HolidayNotices
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
     private const int MaxJsonBytes = 64 * 1024;
+
+    public static IServiceCollection AddWorkingCalendars(this IServiceCollection services) =>
+        services.AddSingleton<WorkingCalendars>();
 
     public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {
