@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDto } from '@/lib/api-types';
+import { sharedKeys } from '@/lib/api/query-keys';
 import { http } from '@/lib/http';
 
-export const caseQueryKey = (id: string) => ['cases', 'detail', id] as const;
+/** Every cached version of one case. */
+export const caseQueryKey = sharedKeys.caseDetail;
 
 export function getCase(id: string, signal?: AbortSignal): Promise<CaseDto> {
   return http<CaseDto>(`/api/cases/${encodeURIComponent(id)}`, { signal });

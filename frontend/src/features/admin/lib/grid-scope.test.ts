@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/hooks/grid-scope';
+import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/lib/grid-scope';
 import type { GridNode } from '@/lib/api-types';
 
 function node(code: string, level: GridNode['level'], name: string): GridNode {
