@@ -87,6 +87,14 @@ export interface CasePhoto {
 
 export interface CaseTraceEntry {
   action: string;
+  /** What happened, as a code the server renders (e.g. dispatch by rule, overdue). */
+  code?: string | null;
+  /** The line to show, rendered by the server in the request's language (Accept-Language). */
+  text?: string | null;
+  /** A person's display name, or 系统 / System for the server's own steps. */
+  actorName?: string | null;
+  /** The department's display name in the request's language, when the step concerns one. */
+  departmentName?: string | null;
   fromState?: string | null;
   toState?: string | null;
   at: string;
@@ -332,4 +340,30 @@ export interface Account {
   departmentKey: string | null;
   /** The grid node a command-centre account is scoped to; null: the whole city. */
   gridScope: string | null;
+}
+
+/** How a case action's field is answered: the form shows one input per kind. */
+export type ActionFieldKind = 'text' | 'boolean' | 'department' | 'departments' | 'limit' | 'category' | 'condition';
+
+/** One field of a case action, as GET /api/case-actions lists it. */
+export interface ActionFieldSpec {
+  /** The body field the answer goes in (a limit also sends `unit`). */
+  name: string;
+  /** One of ActionFieldKind; a kind this frontend does not know is answered in a text box. */
+  kind: ActionFieldKind | (string & {});
+  required: boolean;
+  /** Required only when another field has this value (a failed check needs an opinion). */
+  requiredWhen?: { field: string; equals: unknown } | null;
+}
+
+/** GET /api/case-actions: one row of the server's action table, in button order. */
+export interface CaseActionSpec {
+  action: string;
+  labelZh: string;
+  labelEn: string;
+  /** Shown as a warning-coloured button: it sends the case backwards or away. */
+  danger: boolean;
+  /** The form offers photos (sent as a multipart form). */
+  photos: boolean;
+  fields: ActionFieldSpec[];
 }
