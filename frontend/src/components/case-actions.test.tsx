@@ -2,35 +2,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CaseActions } from '@/components/case-actions';
-import type { CaseActionSpec, CaseDto, Category, Department } from '@/lib/api-types';
+import type { CaseActionSpec, Category, Department } from '@/lib/api-types';
 import { sharedKeys } from '@/lib/api/query-keys';
 import { changeLanguage } from '@/lib/i18n';
 import { CASE_ACTION_TABLE } from '@/testing/case-action-table';
+import { aCase } from '@/testing/case-dto';
 import { aCategory } from '@/testing/category';
 import { allowSlowRenders, renderWithProviders } from '@/testing/render';
 
 const timeout = allowSlowRenders();
-
-function aCase(overrides: Partial<CaseDto> = {}): CaseDto {
-  return {
-    id: 'case-1',
-    number: '450304-2026-000001',
-    state: 'Dispatched',
-    version: 4,
-    source: 'patrol',
-    category: { id: 'cat-parking', code: '0505', nameZh: '机动车乱停放', nameEn: 'Illegal parking' },
-    longitude: 110.29,
-    latitude: 25.255,
-    description: '',
-    reportedBy: 'patroller1',
-    reportedAt: '2026-03-02T01:00:00Z',
-    updatedAt: '2026-03-02T01:00:00Z',
-    photos: [],
-    trace: [],
-    allowedActions: ['return', 'sign'],
-    ...overrides,
-  };
-}
 
 const departments: Department[] = [
   { key: 'xs-traffic', nameZh: '象山交警大队', nameEn: 'Xiangshan Traffic Police', kind: 'traffic_police', level: 'district' },
@@ -160,39 +140,31 @@ describe('CaseActions', () => {
     expect(await screen.findByTestId('action-error')).toHaveProperty('textContent', expect.stringContaining('案件已变化'));
   });
 
+  /** A form with the given fields, offered as the only action of the case. */
+  async function openForm(fields: CaseActionSpec['fields']) {
+    const spec: CaseActionSpec = { action: 'everything', labelZh: '全部', labelEn: 'Everything', danger: false, photos: false, fields };
+    const fetch = acceptActions();
+    renderWithProviders(<CaseActions item={aCase({ allowedActions: ['everything'] })} />, { seed: seeded([spec]) });
+    fireEvent.click(screen.getByTestId('action-everything'));
+    await screen.findByTestId('action-form-everything');
+    return fetch;
+  }
+
   it(
-    'renders an input for every field kind and sends what was answered in each',
+    'renders an input for text, yes/no, department and department-list fields and sends each answer',
     async () => {
-      const everything: CaseActionSpec = {
-        action: 'everything',
-        labelZh: '全部',
-        labelEn: 'Everything',
-        danger: false,
-        photos: false,
-        fields: [
-          { name: 'opinion', kind: 'text', required: false },
-          { name: 'passed', kind: 'boolean', required: true },
-          { name: 'departmentKey', kind: 'department', required: true },
-          { name: 'assistingDepartmentKeys', kind: 'departments', required: false },
-          { name: 'limit', kind: 'limit', required: true },
-          { name: 'categoryId', kind: 'category', required: false },
-          { name: 'conditionId', kind: 'condition', required: false },
-        ],
-      };
-      const fetch = acceptActions();
-      renderWithProviders(<CaseActions item={aCase({ allowedActions: ['everything'] })} />, { seed: seeded([everything]) });
-      fireEvent.click(screen.getByTestId('action-everything'));
-      await screen.findByTestId('action-form-everything');
+      const fetch = await openForm([
+        { name: 'opinion', kind: 'text', required: false },
+        { name: 'passed', kind: 'boolean', required: true },
+        { name: 'departmentKey', kind: 'department', required: true },
+        { name: 'assistingDepartmentKeys', kind: 'departments', required: false },
+      ]);
 
       fireEvent.change(screen.getByTestId('action-opinion'), { target: { value: ' 请尽快 ' } });
       fireEvent.click(screen.getByTestId('action-passed-no'));
       await pick('action-departmentKey', 'department-option-xs-traffic');
       await pick('action-assistingDepartmentKeys', 'department-option-xs-street');
       await pick('action-assistingDepartmentKeys', 'department-option-gl-drainage');
-      fireEvent.change(document.getElementById('action-limit')!, { target: { value: '3' } });
-      await pick('action-limit-group', 'unit-option-working_days');
-      await pick('action-categoryId', 'category-option-cat-manhole');
-      await pick('action-conditionId', 'condition-option-cond-broken');
       fireEvent.click(screen.getByTestId('action-submit'));
 
       await waitFor(() => expect(fetch).toHaveBeenCalled());
@@ -203,6 +175,29 @@ describe('CaseActions', () => {
         passed: false,
         departmentKey: 'xs-traffic',
         assistingDepartmentKeys: ['xs-street', 'gl-drainage'],
+      });
+    },
+    timeout,
+  );
+
+  it(
+    'renders an input for limit, category and condition fields and sends each answer',
+    async () => {
+      const fetch = await openForm([
+        { name: 'limit', kind: 'limit', required: true },
+        { name: 'categoryId', kind: 'category', required: false },
+        { name: 'conditionId', kind: 'condition', required: false },
+      ]);
+
+      fireEvent.change(document.getElementById('action-limit')!, { target: { value: '3' } });
+      await pick('action-limit-group', 'unit-option-working_days');
+      await pick('action-categoryId', 'category-option-cat-manhole');
+      await pick('action-conditionId', 'condition-option-cond-broken');
+      fireEvent.click(screen.getByTestId('action-submit'));
+
+      await waitFor(() => expect(fetch).toHaveBeenCalled());
+      expect(sentBody(fetch)).toEqual({
+        expectedVersion: 4,
         limit: 3,
         unit: 'working_days',
         categoryId: 'cat-manhole',

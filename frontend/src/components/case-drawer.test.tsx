@@ -1,8 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CaseDrawer, TraceLine } from '@/components/case-drawer';
-import type { CaseDto, CaseTraceEntry } from '@/lib/api-types';
+import type { CaseDto } from '@/lib/api-types';
 import { changeLanguage } from '@/lib/i18n';
+import { aCase, aTraceEntry } from '@/testing/case-dto';
 import { allowSlowRenders, renderWithProviders } from '@/testing/render';
 
 const timeout = allowSlowRenders();
@@ -10,43 +11,15 @@ const timeout = allowSlowRenders();
 // Leaflet draws nothing in jsdom; the drawer's map is not what these tests are about.
 vi.mock('@/components/map-view', () => ({ MapView: () => null }));
 
-function anEntry(overrides: Partial<CaseTraceEntry> = {}): CaseTraceEntry {
-  return {
-    action: 'dispatch',
-    code: 'dispatched-by-rule',
-    text: '按派遣规则「0505 默认」派遣至 桂林市排水公司',
-    actor: 'system',
-    actorName: '系统',
-    role: 'system',
-    departmentKey: 'gl-drainage',
-    departmentName: '桂林市排水公司',
-    fromState: 'Filed',
-    toState: 'Dispatched',
-    at: '2026-03-02T01:05:00Z',
-    ...overrides,
-  };
-}
-
 /** The case as the server renders it for a language: trace text follows Accept-Language. */
 function caseIn(language: string): CaseDto {
   const en = language === 'en';
-  return {
-    id: 'case-1',
-    number: '450304-2026-000001',
+  return aCase({
     state: 'Dispatched',
     version: 3,
-    source: 'patrol',
-    category: { id: 'cat', code: '0505', nameZh: '机动车乱停放', nameEn: 'Illegal parking' },
-    longitude: 110.29,
-    latitude: 25.255,
-    description: '',
-    reportedBy: 'patroller1',
-    reportedAt: '2026-03-02T01:00:00Z',
-    updatedAt: '2026-03-02T01:05:00Z',
-    photos: [],
     allowedActions: [],
     trace: [
-      anEntry({
+      aTraceEntry({
         action: 'report',
         code: 'reported',
         text: en ? 'Reported' : '上报',
@@ -59,18 +32,18 @@ function caseIn(language: string): CaseDto {
         toState: 'Reported',
         opinion: '路口有车',
       }),
-      anEntry({
+      aTraceEntry({
         text: en ? 'Dispatched by rule “0505 default” to Guilin Drainage' : '按派遣规则「0505 默认」派遣至 桂林市排水公司',
         actorName: en ? 'System' : '系统',
         departmentName: en ? 'Guilin Drainage' : '桂林市排水公司',
       }),
     ],
-  };
+  });
 }
 
 describe('case trace', () => {
   it('shows the server’s line and the person’s name, never the raw department key or user name', () => {
-    renderWithProviders(<TraceLine entry={anEntry({ actor: 'dispatcher1', actorName: '李四', role: 'dispatcher', action: 'dispatch' })} />);
+    renderWithProviders(<TraceLine entry={aTraceEntry({ actor: 'dispatcher1', actorName: '李四', role: 'dispatcher', action: 'dispatch' })} />);
 
     expect(screen.getByTestId('trace-text').textContent).toBe('按派遣规则「0505 默认」派遣至 桂林市排水公司');
     expect(screen.getByTestId('trace-actor').textContent).toBe('李四 · 派遣员');
@@ -79,16 +52,16 @@ describe('case trace', () => {
   });
 
   it('names the department when the line does not, and the system once', () => {
-    renderWithProviders(<TraceLine entry={anEntry({ code: 'signed', action: 'sign', text: '签收' })} />);
+    renderWithProviders(<TraceLine entry={aTraceEntry({ code: 'signed', action: 'sign', text: '签收' })} />);
 
     expect(screen.getByTestId('trace-actor').textContent).toBe('系统 · 桂林市排水公司');
   });
 
   it('shows the opinion when there is one that says more than the line', () => {
-    const view = renderWithProviders(<TraceLine entry={anEntry({ code: 'returned', text: '回退', opinion: '不属于本部门' })} />);
+    const view = renderWithProviders(<TraceLine entry={aTraceEntry({ code: 'returned', text: '回退', opinion: '不属于本部门' })} />);
     expect(screen.getByTestId('trace-opinion').textContent).toBe('不属于本部门');
 
-    view.rerender(<TraceLine entry={anEntry({ code: 'escalated', text: '督办：尽快处理', opinion: '督办：尽快处理' })} />);
+    view.rerender(<TraceLine entry={aTraceEntry({ code: 'escalated', text: '督办：尽快处理', opinion: '督办：尽快处理' })} />);
     expect(screen.queryByTestId('trace-opinion')).toBeNull();
   });
 

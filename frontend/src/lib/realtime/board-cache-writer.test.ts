@@ -144,7 +144,7 @@ describe('BoardCacheWriter', () => {
     const returned = aCaseSummary({ version: 4, state: 'Returned', departmentKey: null });
     let reason: string | null = null;
     const loads = await watch(boardKeys.dispatchQueue, (): DispatchQueue =>
-      reason ? { count: 1, items: [{ case: returned, reason: 'returned', detail: reason, since: returned.updatedAt }] } : { count: 0, items: [] },
+      reason ? { count: 1, items: [{ case: returned, reason: 'returned', detail: reason, since: returned.updatedAt, by: null, departmentKey: null }] } : { count: 0, items: [] },
     );
     const queue = () => queryClient.getQueryData<DispatchQueue>(boardKeys.dispatchQueue);
     const before = loads.count;
