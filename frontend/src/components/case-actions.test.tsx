@@ -68,7 +68,7 @@ async function pick(testId: string, optionTestId: string) {
 /** A button's text: antd spaces out a two-character Chinese label (签 收). */
 const label = (testId: string) => screen.getByTestId(testId).textContent!.replace(/\s/g, '');
 
-describe('CaseActions', () => {
+describe('CaseActions', { timeout }, () => {
   it('shows exactly the actions the server allows, in the order of its table', () => {
     renderWithProviders(<CaseActions item={aCase({ allowedActions: ['return', 'assist', 'sign'] })} />, { seed: seeded() });
 

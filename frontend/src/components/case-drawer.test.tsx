@@ -41,7 +41,7 @@ function caseIn(language: string): CaseDto {
   });
 }
 
-describe('case trace', () => {
+describe('case trace', { timeout }, () => {
   it('shows the server’s line and the person’s name, never the raw department key or user name', () => {
     renderWithProviders(<TraceLine entry={aTraceEntry({ actor: 'dispatcher1', actorName: '李四', role: 'dispatcher', action: 'dispatch' })} />);
 
