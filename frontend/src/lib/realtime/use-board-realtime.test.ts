@@ -10,7 +10,7 @@ describe('board realtime hooks', () => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const connection = new FakeBoardConnection();
   const realtime = new BoardRealtime(queryClient, () => connection, { schedule: () => () => undefined });
-  const wrapper = ({ children }: { children: ReactNode }) => createElement(RealtimeProvider, { realtime }, children);
+  const wrapper = ({ children }: { children: ReactNode }) => createElement(RealtimeProvider, { realtime, children });
 
   afterEach(() => realtime.dispose());
 
