@@ -33,6 +33,9 @@ builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.SectionNa
 builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName)
     .Validate(IntakeOptions.Validate, "Intake: each rule needs a known source, a category like event:0505, and AutoAccept wherever AutoFile is set.")
     .ValidateOnStart();
+builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
+    .Validate(SecurityOptions.Validate, "Security: AllowedOrigins are scheme://host[:port] (nothing after); ImageSources the same, https://*.host, or https:.")
+    .ValidateOnStart();
 var roles = builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions();
 
 // Persistence, auth, errors, health, OpenAPI, realtime.
@@ -44,7 +47,7 @@ builder.Services.AddDispatchProblemDetails();
 builder.Services.AddDispatchHealth();
 builder.Services.AddOpenApi();
 builder.Services.AddSignalR();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => DispatchJson.Apply(o.SerializerOptions));
 
 // Features.
 builder.Services.AddSingleton<PhotoStore>();
@@ -88,10 +91,13 @@ var app = builder.Build();
 
 await PrepareDatabaseAsync(app, roles);
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<OriginCheck>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<RequestGuard>();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapDispatchHealth();
@@ -109,6 +115,7 @@ app.MapDispatchQueueEndpoints();
 app.MapDeadLetterEndpoints();
 app.MapAccountEndpoints();
 app.MapHub<BoardHub>(BoardHub.Path);
+app.MapUnknownPaths();
 app.MapFrontend();
 
 await app.RunAsync();
