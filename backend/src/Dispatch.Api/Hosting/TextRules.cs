@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Dispatch.Domain.Text;
 
 namespace Dispatch.Api.Hosting;
 
@@ -11,27 +13,7 @@ namespace Dispatch.Api.Hosting;
 public static class TextRules
 {
     /// <summary>The index of the first character refused in <paramref name="text"/>, or -1 when all are fine.</summary>
-    public static int FirstRefused(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c < ' ' ? c is not ('\t' or '\n' or '\r') : c is '\u007f' or (>= '\u0080' and <= '\u009f'))
-                return i;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-                return i;
-            }
-            if (char.IsLowSurrogate(c))
-                return i;
-        }
-        return -1;
-    }
+    public static int FirstRefused(ReadOnlySpan<char> text) => PlainText.FirstRefused(text);
 
     public static bool IsAcceptable(ReadOnlySpan<char> text) => FirstRefused(text) < 0;
 
@@ -39,8 +21,36 @@ public static class TextRules
     public static string Refusal(ReadOnlySpan<char> text, int index) =>
         $"Control characters and broken surrogates are not accepted (U+{(int)text[index]:X4} at position {index.ToString(CultureInfo.InvariantCulture)}).";
 
-    /// <summary>Whether <paramref name="text"/> could be taken for markup when shown: names shown on maps and lists may not.</summary>
-    public static bool LooksLikeMarkup(ReadOnlySpan<char> text) => text.IndexOfAny('<', '>') >= 0;
+    /// <summary>The first string in <paramref name="element"/> (a parsed document) holding a refused character: its path and the refusal.</summary>
+    public static (string Path, string Message)? FirstRefusedIn(JsonElement element, string path = "body")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = element.GetString()!;
+                return FirstRefused(text) is var i and >= 0 ? (path, Refusal(text, i)) : null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = path == "body" ? property.Name : $"{path}.{property.Name}";
+                    if (FirstRefused(property.Name) is var k and >= 0)
+                        return (path, Refusal(property.Name, k));
+                    if (FirstRefusedIn(property.Value, name) is { } found)
+                        return found;
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FirstRefusedIn(item, $"{(path == "body" ? "" : path)}[{index++}]") is { } found)
+                        return found;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
 }
 
 /// <summary>Enums read by hand (query strings, form fields, configuration) are accepted by their name only.</summary>
