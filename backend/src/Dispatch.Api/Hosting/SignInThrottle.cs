@@ -11,14 +11,16 @@ namespace Dispatch.Api.Hosting;
 /// password hash is verified either way, so the time taken does not tell). Failures of unknown names are counted in
 /// memory: they have no row to count in.
 /// </summary>
-internal sealed class SignInThrottle(IOptions<IdentityOptions> identity, IPasswordHasher<AppUser> hasher, TimeProvider clock) : IDisposable
+internal sealed class SignInThrottle(IOptions<IdentityOptions> identity, IOptions<PasswordHasherOptions> hashing, TimeProvider clock) : IDisposable
 {
     private static readonly AppUser Nobody = new();
-    private readonly string _dummyHash = hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+    /// <summary>Identity's own hasher with the same settings (the registered one is scoped), so the work is the same.</summary>
+    private readonly PasswordHasher<AppUser> _hasher = new(hashing);
+    private readonly Lazy<string> _dummyHash = new(() => new PasswordHasher<AppUser>(hashing).HashPassword(Nobody, Guid.NewGuid().ToString("N")));
     private readonly MemoryCache _failures = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     /// <summary>Spends the time a password check takes, with nothing to compare against.</summary>
-    public void VerifyNothing(string password) => hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+    public void VerifyNothing(string password) => _hasher.VerifyHashedPassword(Nobody, _dummyHash.Value, password);
 
     public bool IsLockedOut(string normalizedName) =>
         _failures.TryGetValue(normalizedName, out Entry? entry) && entry!.LockedUntil > clock.GetUtcNow();
