@@ -8,9 +8,11 @@ using System.Text;
 using System.Text.Json;
 using Dispatch.Api.Tests.Cases;
 using Dispatch.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -22,18 +24,27 @@ namespace Dispatch.Api.Tests.Hosting;
 /// multipart bodies, bad query strings, path segments and headers, oversized and chunked bodies. None may get a 5xx,
 /// every 4xx under /api is problem+json, and no row of any table is written.
 /// </summary>
-public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output) : IClassFixture<DispatchApp>
+public sealed class MalformedRequests(MalformedRequests.QuietApp app, ITestOutputHelper output) : IClassFixture<MalformedRequests.QuietApp>
 {
+    /// <summary>The whole host, logging only what is critical: thousands of refused requests would otherwise be logged one by one.</summary>
+    public sealed class QuietApp : DispatchApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Critical));
+        }
+    }
+
     /// <summary>Text that no field accepts.</summary>
-    private static readonly string[] BadText = ["\u0000", "a\u0001b", "x\u001by", "\u007f", "\u0085", "\ud800", "x\udc00y"];
+    private static readonly string[] BadText = ["\u0000", "a\u0001b", "\u007f", "\u0085", "x\udc00y"];
 
     /// <summary>Values for query strings and path segments, already escaped for a URL.</summary>
     private static readonly string[] BadUrlValues =
     [
-        "%00", "a%01b", "%7F", "%C2%85", "%ED%A0%80", "NaN", "Infinity", "-Infinity", "NaN,NaN,NaN,NaN", "Infinity,0,1,1",
-        "1,2,3", "1e400", "-1", "0", "99999999999999999999", "4", "Public,Video", "2026-11-21T09:30:00%2B08:00",
-        "2026-13-45", "%3Cb%3E", "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "%27", "%22", "%20", "..%2F..%2Fetc",
-        new string('x', 3000), "%E2%80%AE", "true", "null", "[]",
+        "%00", "a%01b", "%C2%85", "%ED%A0%80", "NaN", "Infinity", "NaN,NaN,NaN,NaN", "Infinity,0,1,1", "1e400", "-1",
+        "99999999999999999999", "4", "Public,Video", "2026-11-21T09:30:00%2B08:00", "2026-13-45",
+        "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "%27%22", "..%2F..%2Fetc", new string('x', 3000), "%E2%80%AE",
     ];
 
     private static readonly string[] BrokenJson =
@@ -46,12 +57,11 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
     public async Task No_malformed_request_gets_a_5xx_a_non_problem_answer_or_writes_a_row()
     {
         var admin = await app.SignInAsync("admin");
-        var others = new[]
-        {
-            await app.SignInAsync("patroller1"), await app.SignInAsync("acceptor1"),
-            await app.SignInAsync("handler.xs-traffic"), await app.SignInAsync("dispatcher1"),
-        };
-        var caseId = await ReportOneCaseAsync(others[0]);
+        // Reports are taken from patrollers and acceptors only (an administrator gets 403 before the body is read);
+        // actions read the body before they look at the caller, so one other role besides the administrator will do.
+        var reporters = new[] { await app.SignInAsync("patroller1"), await app.SignInAsync("acceptor1") };
+        var handler = await app.SignInAsync("handler.xs-traffic");
+        var caseId = await ReportOneCaseAsync(reporters[0]);
         var before = await QuietRowCountsAsync();
 
         var requests = new List<(HttpClient Client, Func<HttpRequestMessage> Make)>();
@@ -64,20 +74,23 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST", "PUT", "DELETE"];
             var takesForms = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Any(a => a.ContentTypes.Contains("multipart/form-data"));
-            var clients = takesForms ? others.Prepend(admin).ToArray() : [admin];
+            var isReport = endpoint.RoutePattern.RawText!.TrimEnd('/') == "/api/cases";
+            HttpClient[] clients = !takesForms ? [admin] : isReport ? reporters : [admin, handler];
             foreach (var method in methods)
             {
                 foreach (var client in clients)
                 {
-                    foreach (var make in RequestsFor(endpoint, new HttpMethod(method), caseId, takesForms))
+                    // The administrator gets every kind; other roles the bodies, which is where their paths differ.
+                    foreach (var make in RequestsFor(endpoint, new HttpMethod(method), caseId, takesForms, everything: client == clients[0]))
                         requests.Add((client, make));
                 }
             }
         }
 
         var failures = new ConcurrentQueue<string>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var fiveHundreds = 0;
-        using var gate = new SemaphoreSlim(8);
+        using var gate = new SemaphoreSlim(12);
         await Task.WhenAll(requests.Select(async r =>
         {
             await gate.WaitAsync();
@@ -85,7 +98,17 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
             {
                 using var request = r.Make();
                 var what = $"{request.Method} {request.RequestUri}";
-                using var response = await r.Client.SendAsync(request);
+                HttpResponseMessage response;
+                try
+                {
+                    response = await r.Client.SendAsync(request);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failures.Enqueue($"threw {e.GetType().Name} {what}: {Shorten(e.Message)}");
+                    return;
+                }
+                using var _ = response;
                 var status = (int)response.StatusCode;
                 if (status >= 500)
                 {
@@ -103,8 +126,9 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
             }
         }));
 
-        output.WriteLine($"Malformed requests sent: {requests.Count} to {endpoints.Count} endpoints; 5xx seen: {fiveHundreds}.");
-        Console.WriteLine($"Malformed requests sent: {requests.Count} to {endpoints.Count} endpoints; 5xx seen: {fiveHundreds}.");
+        var summary = $"Malformed requests sent: {requests.Count} to {endpoints.Count} endpoints in {watch.Elapsed.TotalSeconds:0} s; 5xx seen: {fiveHundreds}.";
+        output.WriteLine(summary);
+        Console.WriteLine(summary);
         Assert.True(failures.IsEmpty, $"{failures.Count} bad answers, e.g.:\n{string.Join('\n', failures.Take(25))}");
         Assert.True(requests.Count > endpoints.Count * 100, $"only {requests.Count} requests");
         var after = await RowCountsAsync();
@@ -112,7 +136,8 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
     }
 
     /// <summary>The malformed requests one endpoint gets from one caller with one method.</summary>
-    private static IEnumerable<Func<HttpRequestMessage>> RequestsFor(RouteEndpoint endpoint, HttpMethod method, Guid caseId, bool takesForms)
+    private static IEnumerable<Func<HttpRequestMessage>> RequestsFor(RouteEndpoint endpoint, HttpMethod method, Guid caseId, bool takesForms,
+        bool everything)
     {
         var pattern = endpoint.RoutePattern;
         var good = pattern.Parameters.ToDictionary(p => p.Name, p => PlausibleValue(p.Name, caseId));
@@ -130,9 +155,10 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
         var url = Url(good);
 
         // Path segments.
-        foreach (var parameter in pattern.Parameters)
+        foreach (var parameter in pattern.Parameters.Where(_ => everything))
         {
-            foreach (var bad in BadUrlValues)
+            // A NUL in the path never reaches the application: the server refuses the request line (Kestrel with 400).
+            foreach (var bad in BadUrlValues.Where(v => v != "%00"))
             {
                 var values = new Dictionary<string, string>(good) { [parameter.Name] = bad };
                 var target = Url(values);
@@ -141,7 +167,7 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
         }
 
         // Query strings: every simple parameter of the handler that the route does not bind.
-        var queryNames = QueryParameters(endpoint).ToList();
+        var queryNames = QueryParameters(endpoint).Where(_ => everything).ToList();
         foreach (var name in queryNames)
         {
             foreach (var bad in BadUrlValues)
@@ -150,7 +176,7 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
                 yield return () => Request(method, target, "{\"expectedVersion\": \"x\"}", "application/json");
             }
         }
-        foreach (var bad in BadUrlValues.Take(10))
+        foreach (var bad in BadUrlValues.Take(everything ? 10 : 0))
         {
             var all = url + "?" + string.Join('&', queryNames.Append("unknown%00").Select(n => $"{n}={bad}"));
             yield return () => Request(method, all, "{\"expectedVersion\": \"x\"}", "application/json");
@@ -160,17 +186,22 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
             yield break;
 
         // JSON bodies: broken syntax, then each field of every request shape given a value no field of its kind takes.
-        foreach (var json in BrokenJson)
-            yield return () => Request(method, url, json, "application/json");
         var isReport = pattern.RawText!.TrimEnd('/') == "/api/cases";
+        foreach (var json in BrokenJson.Where(_ => everything || isReport))
+            yield return () => Request(method, url, json, "application/json");
+        var declared = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Any(a => a.RequestType is not null);
         foreach (var (field, values) in BadFields(endpoint))
         {
-            foreach (var value in values)
+            // Endpoints that declare no shape get every shape's fields, with fewer values each.
+            foreach (var value in values.Take(declared ? values.Length : 3))
             {
                 var body = BaseBody(isReport, field, value);
                 yield return () => Request(method, url, body, "application/json");
             }
         }
+        // Other roles than the administrator get the fields above: the rest is read before the caller matters.
+        if (!everything && !isReport)
+            yield break;
         yield return () => Chunked(method, url, "{\"description\": \"" + new string('x', 100 * 1024) + "\"}", "application/json");
         yield return () => Request(method, url, "{\"description\": \"" + new string('x', 70 * 1024) + "\"}", "application/json");
         yield return () => Request(method, url, "categoryId=%00", "application/x-www-form-urlencoded");
@@ -182,7 +213,7 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
                  {
                      ("If-Match", "abc"), ("If-Match", "W/\"0\""), ("If-Match", "\"99999999999\""), ("If-Match", "\"-1\""),
                      ("Idempotency-Key", new string('k', 101)), ("Idempotency-Key", "has space"), ("Idempotency-Key", "\u00e9"),
-                 })
+                 }.Where(_ => everything))
         {
             yield return () =>
             {
@@ -193,7 +224,7 @@ public sealed class MalformedRequests(DispatchApp app, ITestOutputHelper output)
         }
 
         // Multipart bodies, to every endpoint (those that take no forms must refuse them too).
-        foreach (var (contentType, body) in BrokenForms())
+        foreach (var (contentType, body) in BrokenForms().Where(_ => everything || takesForms))
             yield return () => Request(method, url, body, contentType);
         if (takesForms)
         {

@@ -32,7 +32,16 @@ public static class DispatchJson
         {
             if (reader.TokenType != JsonTokenType.String)
                 throw new JsonException($"Expected a string, not {reader.TokenType}.");
-            var text = reader.GetString()!;
+            string text;
+            try
+            {
+                text = reader.GetString()!;
+            }
+            catch (InvalidOperationException e)
+            {
+                // Half of a surrogate pair, escaped (\ud800): not text.
+                throw new JsonException("Broken surrogates are not accepted.", e);
+            }
             var refused = TextRules.FirstRefused(text);
             return refused < 0 ? text : throw new JsonException(TextRules.Refusal(text, refused));
         }

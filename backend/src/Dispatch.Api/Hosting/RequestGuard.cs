@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 
 namespace Dispatch.Api.Hosting;
 
@@ -33,6 +34,15 @@ internal sealed class RequestGuard(RequestDelegate next)
                     return;
                 }
             }
+        }
+
+        // Bodies are UTF-8 (or its ASCII subset): a reader asked for another charset would fail deep inside a handler.
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.Charset.HasValue && !IsUtf8(mediaType.Charset.Value))
+        {
+            await EdgeProblems.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Content-Type",
+                $"Bodies are UTF-8; the charset '{mediaType.Charset.Value}' is not accepted.");
+            return;
         }
 
         var endpoint = http.GetEndpoint();
@@ -108,6 +118,10 @@ internal sealed class RequestGuard(RequestDelegate next)
         }
         return null;
     }
+
+    private static bool IsUtf8(string? charset) =>
+        charset is not null && (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase));
 
     private static string Describe(long bytes) => bytes >= 1024 * 1024
         ? $"{bytes / (1024 * 1024)} MB"

@@ -27,14 +27,31 @@ public static class TextRules
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                var text = element.GetString()!;
+                string text;
+                try
+                {
+                    text = element.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    return (path, "Broken surrogates are not accepted.");
+                }
                 return FirstRefused(text) is var i and >= 0 ? (path, Refusal(text, i)) : null;
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
                     var name = path == "body" ? property.Name : $"{path}.{property.Name}";
-                    if (FirstRefused(property.Name) is var k and >= 0)
-                        return (path, Refusal(property.Name, k));
+                    string propertyName;
+                    try
+                    {
+                        propertyName = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return (path, "Broken surrogates are not accepted.");
+                    }
+                    if (FirstRefused(propertyName) is var k and >= 0)
+                        return (path, Refusal(propertyName, k));
                     if (FirstRefusedIn(property.Value, name) is { } found)
                         return found;
                 }
