@@ -98,6 +98,7 @@ app.UseMiddleware<OriginCheck>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<RequestGuard>();
+app.UseUnknownPaths();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapDispatchHealth();
@@ -115,7 +116,6 @@ app.MapDispatchQueueEndpoints();
 app.MapDeadLetterEndpoints();
 app.MapAccountEndpoints();
 app.MapHub<BoardHub>(BoardHub.Path);
-app.MapUnknownPaths();
 app.MapFrontend();
 
 await app.RunAsync();
