@@ -49,14 +49,15 @@ public sealed class SigningIn(DispatchApp app) : IClassFixture<DispatchApp>
         await LoginAsync("unknown-leader", "Wrong-pass-1x");
         var known = new List<double>();
         var unknown = new List<double>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             known.Add(await TimeAsync("leader.xiangshan"));
             unknown.Add(await TimeAsync("unknown-leader"));
         }
 
+        // Before, an unknown name answered in a fortieth of the time; a loose bound keeps a loaded machine from failing it.
         var ratio = Median(unknown) / Median(known);
-        Assert.True(ratio > 0.5, $"unknown names answer in {Median(unknown):0.0} ms, wrong passwords in {Median(known):0.0} ms");
+        Assert.True(ratio > 0.3, $"unknown names answer in {Median(unknown):0.0} ms, wrong passwords in {Median(known):0.0} ms");
     }
 
     [Fact]
