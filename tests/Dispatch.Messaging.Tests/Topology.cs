@@ -1,5 +1,4 @@
-using Dispatch.Api.Features.Intake;
-using Dispatch.Api.Features.Routing;
+using Dispatch.Api.Features.Cases.Automation;
 using Dispatch.Testing;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

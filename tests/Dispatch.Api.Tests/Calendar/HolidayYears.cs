@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Dispatch.Api.Features.Calendar;
 using Dispatch.Api.Tests.Lifecycle;
 using Dispatch.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
+using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Realtime;
 using Dispatch.Api.Tests.Cases;
 using Dispatch.Persistence.Identity;

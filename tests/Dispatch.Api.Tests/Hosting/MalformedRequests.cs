@@ -274,7 +274,7 @@ public sealed class MalformedRequests(MalformedRequests.QuietApp app, ITestOutpu
     private static IEnumerable<(string Field, string[] Values)> BadFields(RouteEndpoint endpoint)
     {
         var declared = endpoint.Metadata.GetOrderedMetadata<IAcceptsMetadata>().Select(a => a.RequestType).OfType<Type>().ToList();
-        var shapes = declared.Count > 0 ? declared : typeof(Dispatch.Api.Features.Cases.ReportCaseRequest).Assembly.GetTypes()
+        var shapes = declared.Count > 0 ? declared : typeof(Program).Assembly.GetTypes()
             .Where(t => t.IsPublic && t.Name.EndsWith("Request", StringComparison.Ordinal) && t.IsClass).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in shapes.SelectMany(t => t.GetProperties()))

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dispatch.Api.Features.Sla;
+using Dispatch.Api.Features.Cases.Clocks;
 using Dispatch.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

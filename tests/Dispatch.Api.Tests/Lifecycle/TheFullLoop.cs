@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dispatch.Api.Features.Cases.Automation;
 using Dispatch.Api.Tests.Cases;
 using Dispatch.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dispatch.Api.Features.Sla;
 using Dispatch.Domain.Calendar;
 using Dispatch.Persistence;
 using Dispatch.Persistence.Identity;
@@ -14,7 +13,7 @@ public sealed record HolidayYearDto(int Year, string Origin, IReadOnlyList<Holid
 public sealed record WorkingCalendarDto(string TimeZone, IReadOnlyList<string> WorkingPeriods, IReadOnlyList<HolidayYearDto> Years);
 
 /// <summary>
-/// The working calendar (DOMAIN §5): anyone signed in may read it; administrators add a year's state holiday notice
+/// The working calendar (docs/domain.md §5): anyone signed in may read it; administrators add a year's state holiday notice
 /// (or correct one) in the JSON form of <c>calendar-cn-2026.json</c>. Deadlines set afterwards count on it.
 /// </summary>
 public static class HolidayNotices
@@ -22,6 +21,9 @@ public static class HolidayNotices
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
     private const int MaxJsonBytes = 64 * 1024;
+
+    public static IServiceCollection AddWorkingCalendars(this IServiceCollection services) =>
+        services.AddSingleton<WorkingCalendars>();
 
     public static IEndpointRouteBuilder MapCalendarEndpoints(this IEndpointRouteBuilder app)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dispatch.Api.Features.Cases;
+using Dispatch.Api.Features.Catalogue;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
 using Dispatch.Domain.Catalogue;

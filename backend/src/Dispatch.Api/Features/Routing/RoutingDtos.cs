@@ -1,4 +1,4 @@
-using Dispatch.Api.Features.Cases;
+using Dispatch.Api.Features.Catalogue;
 using Dispatch.Domain.Catalogue;
 using Dispatch.Domain.Routing;
 

@@ -1,12 +1,11 @@
 using Dispatch.Domain.Routing;
 using Dispatch.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Routing;
 
 /// <summary>
-/// Gives every category that never had a routing rule the default rules of DOMAIN §4 (<see cref="DefaultRoutingRules"/>).
+/// Gives every category that never had a routing rule the default rules of docs/domain.md §4 (<see cref="DefaultRoutingRules"/>).
 /// A category whose rules an administrator retired keeps none: that is a decision, and the coverage report shows it.
 /// Default rules have ids derived from the category, so workers seeding at once cannot double them.
 /// </summary>
@@ -27,7 +26,7 @@ public static class RoutingSeeder
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another worker seeded the same rows first.
             db.ChangeTracker.Clear();

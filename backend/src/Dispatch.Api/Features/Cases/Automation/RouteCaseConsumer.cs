@@ -1,0 +1,57 @@
+using Dispatch.Api.Features.Routing;
+using Dispatch.Contracts.Cases;
+using Dispatch.Domain.Cases;
+using Dispatch.Domain.Grids;
+using Dispatch.Messaging;
+using Dispatch.Persistence.Messaging;
+using MassTransit;
+
+namespace Dispatch.Api.Features.Cases.Automation;
+
+/// <summary>
+/// 派遣: sends a filed case to the department the routing rules in force when it was filed choose (category,
+/// condition, grid subtree, component owner; the most specific grid wins). A case no rule covers stays to be
+/// dispatched and lands in the dispatcher's manual queue with the reason, never nowhere (事事有人管).
+/// </summary>
+public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsumer<CaseFiled>
+{
+    /// <summary>The reason goes into the trace row's opinion, which has room for 2,000 characters.</summary>
+    private const int MaxReasonLength = 1500;
+
+    public Task Consume(ConsumeContext<CaseFiled> context)
+    {
+        var message = context.Message;
+        var ct = context.CancellationToken;
+        return step.RunAsync(context, nameof(RouteCaseConsumer), message.CaseId, message.Version, async c =>
+        {
+            string? reason;
+            if (c.UnitGridCode is null || !GridCode.TryParse(c.UnitGridCode, out var place))
+            {
+                reason = "The case has no unit grid to route by.";
+            }
+            else
+            {
+                var decision = await router.RouteAsync(c.CategoryId, c.ConditionId, place, c.ComponentId, message.At, ct);
+                if (decision is { Department: { } department, Rule: { } rule })
+                {
+                    c.Dispatch(department.Id, department.Key, new Actor("system", "system", department.Key), step.Now,
+                        $"按派遣规则自动派遣至{department.Key}（规则 {rule.Id}）", await step.ClockAsync(c, ct));
+                    await step.PublishChangedAsync(c, ct);
+                    return;
+                }
+                reason = decision.Reason ?? "No routing rule matches.";
+                if (reason.Length > MaxReasonLength)
+                    reason = reason[..MaxReasonLength];
+            }
+            c.MarkUnroutable(Actor.System, step.Now, $"没有匹配的派遣规则，转人工派遣：{reason}");
+            await step.PublishChangedAsync(c, ct);
+        });
+    }
+}
+
+public sealed class RouteCaseConsumerDefinition : ConsumerDefinition<RouteCaseConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<RouteCaseConsumer> consumerConfigurator, IRegistrationContext context) =>
+        endpointConfigurator.UseMessageRetry(Retries.Default);
+}
