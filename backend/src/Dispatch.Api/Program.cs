@@ -67,6 +67,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync(roles);
 
 app.UseExceptionHandler();
+app.UseDispatchLocalization();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

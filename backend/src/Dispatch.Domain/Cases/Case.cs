@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Grids;
 
@@ -10,7 +11,8 @@ public sealed record ReportDetails(string? CallerName = null, string? CallerPhon
 /// <summary>
 /// A case (案卷): one reported problem followed through the closed loop. State changes are methods that
 /// refuse illegal moves (by the table in <see cref="CaseLifecycle"/>), append a trace row and bump
-/// <see cref="Version"/> (the optimistic-concurrency token).
+/// <see cref="Version"/> (the optimistic-concurrency token). A trace row says what happened as a code with
+/// parameters (<see cref="TraceCodes"/>); its opinion is only ever what a person wrote.
 /// </summary>
 public sealed class Case
 {
@@ -146,7 +148,7 @@ public sealed class Case
             SelfHandled = details?.SelfHandled ?? false,
             ComponentId = details?.ComponentId,
         };
-        c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null);
+        c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null, code: TraceCodes.Report);
         c.StartClock(clock?.Start(CaseStage.Accept, at));
         return c;
     }
@@ -160,7 +162,7 @@ public sealed class Case
 
     /// <summary>受理: the command centre takes the report in.</summary>
     public void Accept(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null) =>
-        Take(CaseAction.Accept, actor, at, opinion, clock);
+        Take(CaseAction.Accept, actor, at, opinion, clock, code: actor?.IsSystem == true ? TraceCodes.AcceptAuto : TraceCodes.Accept);
 
     /// <summary>不予受理: not a matter for city management, a duplicate, or not true.</summary>
     public void Refuse(Actor actor, DateTimeOffset at, string reason) =>
@@ -179,8 +181,16 @@ public sealed class Case
 
     /// <summary>立案: the report becomes a case that must be handled; the shift leader may correct category and condition.</summary>
     public void File(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null,
-        Guid? categoryId = null, Guid? conditionId = null) =>
-        Take(CaseAction.File, actor, at, opinion, clock, effect: () =>
+        Guid? categoryId = null, Guid? conditionId = null)
+    {
+        var category = categoryId ?? CategoryId;
+        var condition = conditionId ?? (category == CategoryId ? ConditionId : null);
+        var recategorized = category != CategoryId || condition != ConditionId;
+        var code = actor?.IsSystem == true ? TraceCodes.FileAuto : recategorized ? TraceCodes.FileRecategorized : TraceCodes.File;
+        var parameters = recategorized ? Parameters(
+            (TraceParameters.CategoryId, category.ToString()),
+            (TraceParameters.ConditionId, condition?.ToString())) : null;
+        Take(CaseAction.File, actor!, at, opinion, clock, code: code, parameters: parameters, effect: () =>
         {
             if (categoryId is { } category && category != CategoryId)
             {
@@ -190,6 +200,7 @@ public sealed class Case
             if (conditionId is not null)
                 ConditionId = conditionId;
         });
+    }
 
     /// <summary>作废 / 不予立案.</summary>
     public void Void(Actor actor, DateTimeOffset at, string reason) =>
@@ -202,9 +213,16 @@ public sealed class Case
         Dispatch(departmentId, actor.DepartmentKey, actor, at, opinion, null);
     }
 
-    /// <summary>派遣 with the department's key (for 监管分离) and the clock that sets the handling deadline.</summary>
-    public void Dispatch(Guid departmentId, string? departmentKey, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock) =>
-        Take(CaseAction.Dispatch, actor, at, opinion, clock, departmentKey: departmentKey, effect: () =>
+    /// <summary>
+    /// 派遣 with the department's key (for 监管分离) and the clock that sets the handling deadline;
+    /// <paramref name="ruleId"/> names the routing rule when the router, not a person, chose the department.
+    /// </summary>
+    public void Dispatch(Guid departmentId, string? departmentKey, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock,
+        Guid? ruleId = null) =>
+        Take(CaseAction.Dispatch, actor, at, opinion, clock, departmentKey: departmentKey,
+            code: ruleId is null ? TraceCodes.Dispatch : TraceCodes.DispatchRule,
+            parameters: Parameters((TraceParameters.DepartmentKey, departmentKey), (TraceParameters.RuleId, ruleId?.ToString())),
+            effect: () =>
         {
             DepartmentId = departmentId;
             DepartmentKey = departmentKey;
@@ -224,8 +242,11 @@ public sealed class Case
             throw new ArgumentException("A department is named twice.", nameof(departments));
         if (DepartmentId is { } lead && departments.Any(d => d.Id == lead))
             throw new ArgumentException("The lead department (主办) cannot also assist.", nameof(departments));
-        var named = departments.Count == 0 ? "取消协办" : $"协办单位：{string.Join("、", departments.Select(d => d.Key))}";
-        Take(CaseAction.Assist, actor, at, string.IsNullOrWhiteSpace(opinion) ? named : $"{named}；{opinion}", null, effect: () =>
+        Take(CaseAction.Assist, actor, at, string.IsNullOrWhiteSpace(opinion) ? null : opinion, null,
+            code: departments.Count == 0 ? TraceCodes.AssistEnd : TraceCodes.Assist,
+            parameters: departments.Count == 0 ? null
+                : Parameters((TraceParameters.DepartmentKeys, string.Join(",", departments.Select(d => d.Key)))),
+            effect: () =>
         {
             _assists.RemoveAll(a => departments.All(d => d.Id != a.DepartmentId));
             foreach (var (id, key) in departments.Where(d => _assists.All(a => a.DepartmentId != d.Id)))
@@ -233,9 +254,14 @@ public sealed class Case
         });
     }
 
-    /// <summary>No rule covers the case: it stays to be dispatched, flagged for the dispatcher's manual queue.</summary>
+    /// <summary>
+    /// No rule covers the case: it stays to be dispatched, flagged for the dispatcher's manual queue.
+    /// <paramref name="reason"/> is one of <see cref="UnroutableReasons"/>, kept as the row's parameter.
+    /// </summary>
     public void MarkUnroutable(Actor actor, DateTimeOffset at, string reason) =>
-        Take(CaseAction.MarkUnroutable, actor, at, reason, null, effect: () => NeedsManualDispatch = true);
+        Take(CaseAction.MarkUnroutable, actor, at, null, null, code: TraceCodes.MarkUnroutable,
+            parameters: Parameters((TraceParameters.Reason, Required(reason, nameof(reason)))),
+            effect: () => NeedsManualDispatch = true);
 
     /// <summary>签收: the department takes the case on.</summary>
     public void Sign(Actor actor, DateTimeOffset at, string? opinion = null) =>
@@ -259,7 +285,7 @@ public sealed class Case
         ArgumentNullException.ThrowIfNull(requested);
         if (requested.IsZero)
             throw new ArgumentException("An extension must ask for some time.", nameof(requested));
-        Take(CaseAction.RequestExtension, actor, at, reason, null, effect: () =>
+        Take(CaseAction.RequestExtension, actor, at, reason, null, parameters: LimitParameters(requested), effect: () =>
         {
             PendingRequest = Cases.PendingRequest.Extension;
             RequestedLimitAmount = requested.Amount;
@@ -272,7 +298,8 @@ public sealed class Case
     {
         if (granted is { IsZero: true })
             throw new ArgumentException("An approved extension must give some time.", nameof(granted));
-        Take(CaseAction.ApproveExtension, actor, at, opinion, null, effect: () =>
+        var given = granted ?? RequestedLimit;
+        Take(CaseAction.ApproveExtension, actor, at, opinion, null, parameters: given is null ? null : LimitParameters(given), effect: () =>
         {
             var extension = granted ?? RequestedLimit!;
             if (Deadline is { } current)
@@ -334,7 +361,8 @@ public sealed class Case
     {
         if (!passed)
             Required(opinion, nameof(opinion));
-        Take(CaseAction.Check, actor, at, opinion, clock, to: passed ? CaseState.ToClose : CaseState.Handling, effect: () =>
+        Take(CaseAction.Check, actor, at, opinion, clock, to: passed ? CaseState.ToClose : CaseState.Handling,
+            code: passed ? TraceCodes.CheckPassed : TraceCodes.CheckFailed, effect: () =>
         {
             if (!passed)
                 ReworkCount++;
@@ -357,7 +385,9 @@ public sealed class Case
 
     /// <summary>回访: the member of the public is called back after closing; the case is archived.</summary>
     public void Callback(Actor actor, DateTimeOffset at, bool satisfied, string? opinion = null) =>
-        Take(CaseAction.Callback, actor, at, opinion, null, effect: () => CallbackSatisfied = satisfied);
+        Take(CaseAction.Callback, actor, at, opinion, null,
+            code: satisfied ? TraceCodes.CallbackSatisfied : TraceCodes.CallbackUnsatisfied,
+            effect: () => CallbackSatisfied = satisfied);
 
     /// <summary>自行处置: the acceptor confirms the patroller's fix on the spot and closes the case without dispatch.</summary>
     public void SelfHandle(Actor actor, DateTimeOffset at, string? opinion = null, IReadOnlyList<PhotoFile>? photos = null)
@@ -377,8 +407,8 @@ public sealed class Case
         var light = deadline.LightAt(now);
         if (light == CaseLight.Red)
         {
-            var stage = deadline.Stage.Name();
-            Take(CaseAction.Overdue, Actor.System, now, $"已超过{stage}时限", null, effect: () =>
+            Take(CaseAction.Overdue, Actor.System, now, null, null, code: TraceCodes.Overdue,
+                parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())), effect: () =>
             {
                 Light = CaseLight.Red;
                 LightChangesAt = null;
@@ -395,7 +425,8 @@ public sealed class Case
                 Cases.EscalationLevel.District => DistrictCode,
                 _ => DistrictCode.Length >= 4 ? $"{DistrictCode[..4]}00" : DistrictCode,
             };
-            Take(CaseAction.Escalate, Actor.System, now, $"超时自动督办：{level} {target}", null, effect: () =>
+            Take(CaseAction.Escalate, Actor.System, now, null, null, code: TraceCodes.EscalateAuto,
+                parameters: Parameters((TraceParameters.Level, level.Name()), (TraceParameters.Target, target)), effect: () =>
             {
                 Escalated = true;
                 EscalationLevel = level;
@@ -407,7 +438,8 @@ public sealed class Case
 
         if (light == CaseLight.Yellow && Light == CaseLight.Green)
         {
-            Take(CaseAction.Warn, Actor.System, now, $"{deadline.Stage.Name()}时限即将用完（黄灯）", null, effect: () =>
+            Take(CaseAction.Warn, Actor.System, now, null, null, code: TraceCodes.Warn,
+                parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())), effect: () =>
             {
                 Light = CaseLight.Yellow;
                 LightChangesAt = deadline.Due;
@@ -421,7 +453,8 @@ public sealed class Case
     }
 
     private void Take(string action, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock,
-        CaseState? to = null, Action? effect = null, string? departmentKey = null)
+        CaseState? to = null, Action? effect = null, string? departmentKey = null,
+        string? code = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (opinion is { Length: > MaxOpinionLength })
@@ -441,8 +474,19 @@ public sealed class Case
         effect?.Invoke();
         if (endsStage)
             StartClock(toStage is { } next ? clock?.Start(next, at) : null);
-        Append(action, from, target, actor, at, opinion, departmentKey, onTime);
+        Append(action, from, target, actor, at, opinion, departmentKey, onTime, code, parameters);
     }
+
+    /// <summary>A row's parameters; names whose value is null are left out.</summary>
+    private static Dictionary<string, string>? Parameters(params (string Name, string? Value)[] values)
+    {
+        var parameters = values.Where(v => v.Value is not null).ToDictionary(v => v.Name, v => v.Value!, StringComparer.Ordinal);
+        return parameters.Count == 0 ? null : parameters;
+    }
+
+    private static Dictionary<string, string>? LimitParameters(TimeLimit limit) => Parameters(
+        (TraceParameters.Limit, limit.Amount.ToString(CultureInfo.InvariantCulture)),
+        (TraceParameters.Unit, TimeLimit.UnitName(limit.Unit)));
 
     private void StartClock(StageDeadline? deadline)
     {
@@ -501,12 +545,12 @@ public sealed class Case
         string.IsNullOrWhiteSpace(text) ? throw new ArgumentException($"A {name} is required.", name) : text;
 
     private void Append(string action, CaseState? from, CaseState to, Actor actor, DateTimeOffset at, string? opinion,
-        string? departmentKey = null, bool? onTime = null)
+        string? departmentKey = null, bool? onTime = null, string? code = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         // Every trace row bumps the version, so the version doubles as the row's sequence number
         // and the trace need not be loaded to append to it.
         Version++;
-        _trace.Add(new CaseTrace(Id, Version, action, from, to, actor, at, opinion, departmentKey, onTime));
+        _trace.Add(new CaseTrace(Id, Version, action, from, to, actor, at, opinion, departmentKey, onTime, code, parameters));
         UpdatedAt = at;
     }
 }

@@ -26,7 +26,7 @@ public static class LifecycleOutbox
         {
             db.Outbox.Add(OutboxMessage.Create(new CaseActionTaken(c.Id, c.Number, row.Sequence, row.Action,
                 row.FromState?.ToString(), row.ToState.ToString(), row.ActorUserName, row.ActorRole, row.DepartmentKey,
-                row.Opinion, row.OnTime, row.At), now));
+                row.Opinion, row.OnTime, row.At, row.Code, row.Parameters), now));
         }
         var category = await db.Categories.AsNoTracking().SingleAsync(x => x.Id == c.CategoryId, ct);
         var department = c.DepartmentId is { } id ? await db.Departments.AsNoTracking().SingleAsync(d => d.Id == id, ct) : null;

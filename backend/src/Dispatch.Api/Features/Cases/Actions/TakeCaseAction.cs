@@ -136,7 +136,7 @@ public sealed class TakeCaseAction(
                 break;
             case CaseAction.Void: c.Void(actor, now, r.Reason!); break;
             case CaseAction.Dispatch:
-                c.Dispatch(department!.Id, department.Key, actor, now, r.Opinion ?? $"人工派遣至{department.NameZh}", await clocks.ForAsync(c, ct));
+                c.Dispatch(department!.Id, department.Key, actor, now, r.Opinion, await clocks.ForAsync(c, ct));
                 if (_assisting is { Count: > 0 })
                     c.SetAssistingDepartments(_assisting, actor, now);
                 break;

@@ -2,6 +2,7 @@ using Dispatch.Api.Features.Routing;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Grids;
+using Dispatch.Domain.Routing;
 using Dispatch.Messaging;
 using Dispatch.Persistence.Messaging;
 using MassTransit;
@@ -15,19 +16,17 @@ namespace Dispatch.Api.Features.Cases.Automation;
 /// </summary>
 public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsumer<CaseFiled>
 {
-    /// <summary>The reason goes into the trace row's opinion, which has room for 2,000 characters.</summary>
-    private const int MaxReasonLength = 1500;
-
     public Task Consume(ConsumeContext<CaseFiled> context)
     {
         var message = context.Message;
         var ct = context.CancellationToken;
         return step.RunAsync(context, nameof(RouteCaseConsumer), message.CaseId, message.Version, async c =>
         {
-            string? reason;
+            // The trace row keeps why as a code (read in the viewer's language); the event carries the engine's detail.
+            string reason, detail;
             if (c.UnitGridCode is null || !GridCode.TryParse(c.UnitGridCode, out var place))
             {
-                reason = "The case has no unit grid to route by.";
+                (reason, detail) = (UnroutableReasons.NoUnitGrid, "The case has no unit grid to route by.");
             }
             else
             {
@@ -35,17 +34,18 @@ public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsu
                 if (decision is { Department: { } department, Rule: { } rule })
                 {
                     c.Dispatch(department.Id, department.Key, new Actor("system", "system", department.Key), step.Now,
-                        $"按派遣规则自动派遣至{department.Key}（规则 {rule.Id}）", await step.ClockAsync(c, ct));
+                        null, await step.ClockAsync(c, ct), rule.Id);
                     step.Db.Outbox.Add(OutboxMessage.Create(new CaseDispatched(c.Id, c.Number, c.Version, department.Key, step.Now), step.Now));
                     await step.PublishChangedAsync(c, ct);
                     return;
                 }
-                reason = decision.Reason ?? "No routing rule matches.";
-                if (reason.Length > MaxReasonLength)
-                    reason = reason[..MaxReasonLength];
+                reason = decision.Considered.Count == 0 ? UnroutableReasons.NoRule
+                    : decision.Considered.Any(x => x.Outcome == RuleOutcome.Unresolved) ? UnroutableReasons.NoDepartment
+                    : UnroutableReasons.NoRuleFits;
+                detail = decision.Reason ?? "No routing rule matches.";
             }
-            c.MarkUnroutable(Actor.System, step.Now, $"没有匹配的派遣规则，转人工派遣：{reason}");
-            step.Db.Outbox.Add(OutboxMessage.Create(new CaseUnroutable(c.Id, c.Number, c.Version, reason, step.Now), step.Now));
+            c.MarkUnroutable(Actor.System, step.Now, reason);
+            step.Db.Outbox.Add(OutboxMessage.Create(new CaseUnroutable(c.Id, c.Number, c.Version, detail, step.Now), step.Now));
             await step.PublishChangedAsync(c, ct);
         });
     }

@@ -1,3 +1,5 @@
+using Dispatch.Api.Features.Cases.Queries;
+using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
@@ -41,8 +43,11 @@ public sealed class SweepDueCases(DispatchDbContext db, ICaseSweepClaims claims,
             else
             {
                 LifecycleOutbox.Add(db, new CaseOverdue(c.Id, c.Number, c.Version - 1, stage, outcome.Deadline.Due, c.DepartmentKey, now), now);
+                // The event's instruction is the escalation row's sentence in the product's first language.
+                var row = c.Trace[^1];
+                var instruction = TraceText.Render(row, await TraceNames.LoadAsync(db, [row], ct), Localization.Default);
                 LifecycleOutbox.Add(db, new CaseEscalated(c.Id, c.Number, c.Version, outcome.EscalatedLevel?.ToString(), outcome.EscalatedTo,
-                    c.Trace[^1].Opinion ?? "", Actor.System.UserName, now), now);
+                    instruction, Actor.System.UserName, now), now);
             }
             await LifecycleOutbox.AddChangesAsync(db, c, since, now, null, ct);
         }
