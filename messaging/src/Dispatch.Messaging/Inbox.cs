@@ -1,7 +1,6 @@
 using Dispatch.Persistence;
 using Dispatch.Persistence.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dispatch.Messaging;
 
@@ -19,5 +18,5 @@ public static class Inbox
 
     /// <summary>True when a save failed only because another delivery of the same message committed first.</summary>
     public static bool IsConcurrentDuplicate(DbUpdateException e) =>
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_inbox_messages" };
+        DbErrors.IsUniqueViolation(e, "pk_inbox_messages");
 }

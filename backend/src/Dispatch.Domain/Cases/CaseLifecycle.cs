@@ -22,19 +22,33 @@ public enum CaseDecision
 }
 
 /// <summary>
-/// One row of the lifecycle table: an action, the states it may be taken in, the states it may lead to
-/// (empty: the state stays), the roles that may take it, the party rule, and an extra condition on the case.
+/// One row of the action table: the action and its two labels; the states it may be taken in and may lead to (empty:
+/// the state stays); the roles that may take it, the party rule and an extra condition on the case; the fields of its
+/// request and which are required; whether it takes photos; whether it sends the case backwards or away (drawn as a
+/// warning); the event it announces; and what it does to the case. The API, the list of actions offered to a caller,
+/// request validation, the outbox and the frontend all read this one row.
 /// </summary>
 public sealed record CaseTransition(
     string Action,
+    string LabelZh,
+    string LabelEn,
     IReadOnlyList<CaseState> From,
     IReadOnlyList<CaseState> To,
     IReadOnlyList<string> Roles,
     CaseParty Party = CaseParty.Anyone,
     Func<Case, string?>? Guard = null)
 {
+    public IReadOnlyList<ActionField> Fields { get; init; } = [];
+    public bool Photos { get; init; }
+    public bool Danger { get; init; }
+    public CaseAnnouncement Announces { get; init; }
+    /// <summary>Calls the case's method for the action; null for what only the software does through its own methods.</summary>
+    public Action<Case, ActionArguments>? Apply { get; init; }
+
     /// <summary>Only the software takes it (routing, the sweeper); it is not offered to people.</summary>
     public bool SystemOnly => Roles.All(r => r == CaseRoles.System);
+
+    public ActionField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
 
 /// <summary>
@@ -51,35 +65,146 @@ public static class CaseLifecycle
     private static CaseState[] S(params CaseState[] states) => states;
     private static string[] R(params string[] roles) => roles;
 
+    private static readonly ActionField[] OpinionOnly = [ActionField.Opinion];
+    private static readonly ActionField[] ReasonOnly = [ActionField.Reason];
+
     public static IReadOnlyList<CaseTransition> Table { get; } =
     [
-        new(CaseAction.Accept, S(CaseState.Reported, CaseState.Verifying), S(CaseState.ToFile), R(CaseRoles.Acceptor, CaseRoles.System)),
-        new(CaseAction.Refuse, S(CaseState.Reported, CaseState.Verifying), S(CaseState.NotAccepted), R(CaseRoles.Acceptor)),
-        new(CaseAction.RequestVerification, S(CaseState.Reported), S(CaseState.Verifying), R(CaseRoles.Acceptor)),
-        new(CaseAction.Verify, S(CaseState.Verifying), S(CaseState.Reported), R(CaseRoles.Patroller), CaseParty.NotHandlingDepartment),
-        new(CaseAction.File, S(CaseState.ToFile), S(CaseState.ToDispatch), R(CaseRoles.ShiftLeader, CaseRoles.System)),
-        new(CaseAction.Void, S(CaseState.ToFile, CaseState.ToDispatch, CaseState.Returned), S(CaseState.Voided), R(CaseRoles.ShiftLeader)),
-        new(CaseAction.Dispatch, S(CaseState.ToDispatch, CaseState.Returned), S(CaseState.Dispatched), R(CaseRoles.Dispatcher, CaseRoles.System)),
-        new(CaseAction.Assist, S(CaseState.Dispatched, CaseState.Handling, CaseState.Suspended, CaseState.FedBack, CaseState.Checking), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader)),
-        new(CaseAction.MarkUnroutable, S(CaseState.ToDispatch, CaseState.Returned), [], R(CaseRoles.System)),
-        new(CaseAction.Sign, S(CaseState.Dispatched), S(CaseState.Handling), R(CaseRoles.Handler), CaseParty.HandlingDepartment),
-        new(CaseAction.Return, S(CaseState.Dispatched, CaseState.Handling), S(CaseState.Returned), R(CaseRoles.Handler), CaseParty.HandlingDepartment),
-        new(CaseAction.RequestExtension, S(CaseState.Handling), [], R(CaseRoles.Handler), CaseParty.HandlingDepartment, NothingPending),
-        new(CaseAction.ApproveExtension, S(CaseState.Handling), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Extension)),
-        new(CaseAction.RejectExtension, S(CaseState.Handling), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Extension)),
-        new(CaseAction.RequestSuspension, S(CaseState.Handling), [], R(CaseRoles.Handler), CaseParty.HandlingDepartment, NothingPending),
-        new(CaseAction.ApproveSuspension, S(CaseState.Handling), S(CaseState.Suspended), R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Suspension)),
-        new(CaseAction.RejectSuspension, S(CaseState.Handling), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Suspension)),
-        new(CaseAction.Resume, S(CaseState.Suspended), S(CaseState.Handling), R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader)),
-        new(CaseAction.Feedback, S(CaseState.Handling), S(CaseState.FedBack), R(CaseRoles.Handler), CaseParty.HandlingDepartment),
-        new(CaseAction.RequestCheck, S(CaseState.FedBack), S(CaseState.Checking), R(CaseRoles.Acceptor), CaseParty.NotHandlingDepartment),
-        new(CaseAction.Check, S(CaseState.Checking), S(CaseState.ToClose, CaseState.Handling), R(CaseRoles.Patroller), CaseParty.NotHandlingDepartment),
-        new(CaseAction.Close, S(CaseState.ToClose), S(CaseState.Closed), R(CaseRoles.ShiftLeader), CaseParty.NotHandlingDepartment),
-        new(CaseAction.Escalate, Open, [], R(CaseRoles.Leader, CaseRoles.System)),
-        new(CaseAction.Callback, S(CaseState.Closed), S(CaseState.Archived), R(CaseRoles.Acceptor), CaseParty.NotHandlingDepartment, FromThePublic),
-        new(CaseAction.SelfHandle, S(CaseState.Reported), S(CaseState.Closed), R(CaseRoles.Acceptor), Guard: ReportedAsSelfHandled),
-        new(CaseAction.Warn, Timed, [], R(CaseRoles.System)),
-        new(CaseAction.Overdue, Timed, [], R(CaseRoles.System)),
+        new(CaseAction.Accept, "受理", "Accept", S(CaseState.Reported, CaseState.Verifying), S(CaseState.ToFile), R(CaseRoles.Acceptor, CaseRoles.System))
+        {
+            Fields = OpinionOnly,
+            Apply = (c, a) => c.Accept(a.Actor, a.At, a.Opinion, a.Clock),
+        },
+        new(CaseAction.Refuse, "不予受理", "Refuse", S(CaseState.Reported, CaseState.Verifying), S(CaseState.NotAccepted), R(CaseRoles.Acceptor))
+        {
+            Fields = ReasonOnly, Danger = true,
+            Apply = (c, a) => c.Refuse(a.Actor, a.At, a.Reason!),
+        },
+        new(CaseAction.RequestVerification, "发起核实", "Request verification", S(CaseState.Reported), S(CaseState.Verifying), R(CaseRoles.Acceptor))
+        {
+            Fields = OpinionOnly,
+            Apply = (c, a) => c.RequestVerification(a.Actor, a.At, a.Opinion, a.Clock),
+        },
+        new(CaseAction.Verify, "核实", "Verify", S(CaseState.Verifying), S(CaseState.Reported), R(CaseRoles.Patroller), CaseParty.NotHandlingDepartment)
+        {
+            Fields = OpinionOnly, Photos = true,
+            Apply = (c, a) => c.Verify(a.Actor, a.At, a.Opinion, a.Photos, a.Clock),
+        },
+        new(CaseAction.File, "立案", "File", S(CaseState.ToFile), S(CaseState.ToDispatch), R(CaseRoles.ShiftLeader, CaseRoles.System))
+        {
+            Fields = [new("categoryId", ActionFieldKind.Category), new("conditionId", ActionFieldKind.Condition), ActionField.Opinion],
+            Announces = CaseAnnouncement.Filed,
+            // The clock of the next step (dispatch) does not depend on the category, so it may be built before a correction.
+            Apply = (c, a) => c.File(a.Actor, a.At, a.Opinion, a.Clock, a.CategoryId, a.ConditionId),
+        },
+        new(CaseAction.Void, "作废", "Void", S(CaseState.ToFile, CaseState.ToDispatch, CaseState.Returned), S(CaseState.Voided), R(CaseRoles.ShiftLeader))
+        {
+            Fields = ReasonOnly, Danger = true,
+            Apply = (c, a) => c.Void(a.Actor, a.At, a.Reason!),
+        },
+        new(CaseAction.Dispatch, "派遣", "Dispatch", S(CaseState.ToDispatch, CaseState.Returned), S(CaseState.Dispatched), R(CaseRoles.Dispatcher, CaseRoles.System))
+        {
+            Fields = [new("departmentKey", ActionFieldKind.Department, Required: true), new("assistingDepartmentKeys", ActionFieldKind.Departments), ActionField.Opinion],
+            Announces = CaseAnnouncement.Dispatched,
+            Apply = (c, a) =>
+            {
+                c.Dispatch(a.Department!.Value.Id, a.Department.Value.Key, a.Actor, a.At, a.Opinion, a.Clock);
+                if (a.Assisting is { Count: > 0 } assisting)
+                    c.SetAssistingDepartments(assisting, a.Actor, a.At);
+            },
+        },
+        new(CaseAction.Assist, "协办", "Assist", S(CaseState.Dispatched, CaseState.Handling, CaseState.Suspended, CaseState.FedBack, CaseState.Checking), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader))
+        {
+            Fields = [new("assistingDepartmentKeys", ActionFieldKind.Departments, Required: true), ActionField.Opinion],
+            Apply = (c, a) => c.SetAssistingDepartments(a.Assisting!, a.Actor, a.At, a.Opinion),
+        },
+        new(CaseAction.MarkUnroutable, "转人工派遣", "Left for manual dispatch", S(CaseState.ToDispatch, CaseState.Returned), [], R(CaseRoles.System))
+        {
+            Announces = CaseAnnouncement.Unroutable,
+        },
+        new(CaseAction.Sign, "签收", "Sign for", S(CaseState.Dispatched), S(CaseState.Handling), R(CaseRoles.Handler), CaseParty.HandlingDepartment)
+        {
+            Fields = OpinionOnly,
+            Apply = (c, a) => c.Sign(a.Actor, a.At, a.Opinion),
+        },
+        new(CaseAction.Return, "回退", "Return", S(CaseState.Dispatched, CaseState.Handling), S(CaseState.Returned), R(CaseRoles.Handler), CaseParty.HandlingDepartment)
+        {
+            Fields = ReasonOnly, Danger = true, Announces = CaseAnnouncement.Returned,
+            Apply = (c, a) => c.Return(a.Actor, a.At, a.Reason!, a.Clock),
+        },
+        new(CaseAction.RequestExtension, "申请延期", "Request extension", S(CaseState.Handling), [], R(CaseRoles.Handler), CaseParty.HandlingDepartment, NothingPending)
+        {
+            Fields = [new("limit", ActionFieldKind.Limit, Required: true), ActionField.OptionalReason],
+            Apply = (c, a) => c.RequestExtension(a.Actor, a.At, a.Limit!, a.Reason ?? a.Opinion),
+        },
+        new(CaseAction.ApproveExtension, "批准延期", "Approve extension", S(CaseState.Handling), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Extension))
+        {
+            Fields = [new("limit", ActionFieldKind.Limit), ActionField.Opinion],
+            Apply = (c, a) => c.ApproveExtension(a.Actor, a.At, a.Limit, a.Opinion, a.Clock),
+        },
+        new(CaseAction.RejectExtension, "驳回延期", "Reject extension", S(CaseState.Handling), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Extension))
+        {
+            Fields = ReasonOnly, Danger = true,
+            Apply = (c, a) => c.RejectExtension(a.Actor, a.At, a.Reason!),
+        },
+        new(CaseAction.RequestSuspension, "申请挂账", "Request suspension", S(CaseState.Handling), [], R(CaseRoles.Handler), CaseParty.HandlingDepartment, NothingPending)
+        {
+            Fields = ReasonOnly,
+            Apply = (c, a) => c.RequestSuspension(a.Actor, a.At, a.Reason!),
+        },
+        new(CaseAction.ApproveSuspension, "批准挂账", "Approve suspension", S(CaseState.Handling), S(CaseState.Suspended), R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Suspension))
+        {
+            Fields = OpinionOnly,
+            Apply = (c, a) => c.ApproveSuspension(a.Actor, a.At, a.Opinion),
+        },
+        new(CaseAction.RejectSuspension, "驳回挂账", "Reject suspension", S(CaseState.Handling), [], R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader), Guard: Pending(PendingRequest.Suspension))
+        {
+            Fields = ReasonOnly, Danger = true,
+            Apply = (c, a) => c.RejectSuspension(a.Actor, a.At, a.Reason!),
+        },
+        new(CaseAction.Resume, "恢复处置", "Resume", S(CaseState.Suspended), S(CaseState.Handling), R(CaseRoles.Dispatcher, CaseRoles.ShiftLeader))
+        {
+            Fields = OpinionOnly,
+            Apply = (c, a) => c.Resume(a.Actor, a.At, a.Opinion, a.Clock),
+        },
+        new(CaseAction.Feedback, "处置反馈", "Report handled", S(CaseState.Handling), S(CaseState.FedBack), R(CaseRoles.Handler), CaseParty.HandlingDepartment)
+        {
+            Fields = OpinionOnly, Photos = true,
+            Apply = (c, a) => c.Feedback(a.Actor, a.At, a.Opinion, a.Photos, a.Clock),
+        },
+        new(CaseAction.RequestCheck, "发起核查", "Request check", S(CaseState.FedBack), S(CaseState.Checking), R(CaseRoles.Acceptor), CaseParty.NotHandlingDepartment)
+        {
+            Fields = OpinionOnly,
+            Apply = (c, a) => c.RequestCheck(a.Actor, a.At, a.Opinion),
+        },
+        new(CaseAction.Check, "核查", "Check", S(CaseState.Checking), S(CaseState.ToClose, CaseState.Handling), R(CaseRoles.Patroller), CaseParty.NotHandlingDepartment)
+        {
+            Fields = [new("passed", ActionFieldKind.Boolean, Required: true), new("opinion", ActionFieldKind.Text, When: new RequiredWhen("passed", false))],
+            Photos = true,
+            Apply = (c, a) => c.Check(a.Actor, a.At, a.Passed!.Value, a.Opinion, a.Photos, a.Clock),
+        },
+        new(CaseAction.Close, "结案", "Close", S(CaseState.ToClose), S(CaseState.Closed), R(CaseRoles.ShiftLeader), CaseParty.NotHandlingDepartment)
+        {
+            Fields = OpinionOnly, Announces = CaseAnnouncement.Closed,
+            Apply = (c, a) => c.Close(a.Actor, a.At, a.Opinion),
+        },
+        new(CaseAction.Escalate, "督办", "Escalate", Open, [], R(CaseRoles.Leader, CaseRoles.System))
+        {
+            Fields = [ActionField.Instruction], Announces = CaseAnnouncement.Escalated,
+            Apply = (c, a) => c.Escalate(a.Actor, a.At, a.Instruction!),
+        },
+        new(CaseAction.Callback, "回访", "Call back", S(CaseState.Closed), S(CaseState.Archived), R(CaseRoles.Acceptor), CaseParty.NotHandlingDepartment, FromThePublic)
+        {
+            Fields = [new("satisfied", ActionFieldKind.Boolean, Required: true), ActionField.Opinion],
+            Apply = (c, a) => c.Callback(a.Actor, a.At, a.Satisfied!.Value, a.Opinion),
+        },
+        new(CaseAction.SelfHandle, "自行处置结案", "Close as fixed on the spot", S(CaseState.Reported), S(CaseState.Closed), R(CaseRoles.Acceptor), Guard: ReportedAsSelfHandled)
+        {
+            Fields = OpinionOnly, Photos = true, Announces = CaseAnnouncement.Closed,
+            Apply = (c, a) => c.SelfHandle(a.Actor, a.At, a.Opinion, a.Photos),
+        },
+        new(CaseAction.Warn, "时限预警", "Time limit warning", Timed, [], R(CaseRoles.System)) { Announces = CaseAnnouncement.DeadlineWarning },
+        new(CaseAction.Overdue, "超时", "Overdue", Timed, [], R(CaseRoles.System)) { Announces = CaseAnnouncement.Overdue },
     ];
 
     private static readonly Dictionary<string, CaseTransition> ByAction = Table.ToDictionary(t => t.Action, StringComparer.Ordinal);

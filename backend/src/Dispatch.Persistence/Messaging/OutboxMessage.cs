@@ -19,11 +19,12 @@ public sealed class OutboxMessage
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>A message under its runtime type, so that a caller holding it as <c>object</c> publishes what it is.</summary>
     public static OutboxMessage Create<T>(T message, DateTimeOffset at) where T : class => new()
     {
         Id = Guid.CreateVersion7(at),
-        MessageType = typeof(T).FullName!,
-        Body = JsonSerializer.Serialize(message, JsonSerializerOptions.Web),
+        MessageType = message.GetType().FullName!,
+        Body = JsonSerializer.Serialize(message, message.GetType(), JsonSerializerOptions.Web),
         CreatedAt = at,
     };
 

@@ -45,7 +45,7 @@ internal sealed class PostgresCaseNumbers : ICaseNumbers
                 await command.ExecuteNonQueryAsync(ct);
                 return;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
+            catch (PostgresException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
             {
             }
         }

@@ -6,7 +6,6 @@ using Dispatch.Domain.Grids;
 using Dispatch.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Components;
 
@@ -40,7 +39,7 @@ public static class ComponentSeeder
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another worker seeded them first; its rows are the same.
             db.ChangeTracker.Clear();

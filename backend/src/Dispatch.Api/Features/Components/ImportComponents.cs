@@ -8,7 +8,6 @@ using Dispatch.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Components;
 
@@ -66,7 +65,7 @@ public static class ImportComponents
         {
             return TypedResults.Ok(await StoreAsync(db, drafts, clock.GetUtcNow(), ct));
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return TypedResults.Problem(title: "Concurrent import", statusCode: StatusCodes.Status409Conflict,
                 detail: "Another import added some of these components at the same moment; nothing of this one was stored. Send it again.");

@@ -6,7 +6,6 @@ using Dispatch.Persistence.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Dispatch.Api.Features.DeadLetters;
 
@@ -40,7 +39,7 @@ public sealed class RecordFaultConsumer<T>(DispatchDbContext db, TimeProvider cl
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another delivery of the same fault committed first.
             return;

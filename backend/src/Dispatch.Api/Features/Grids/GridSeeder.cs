@@ -3,7 +3,6 @@ using Dispatch.Domain.Grids;
 using Dispatch.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Grids;
 
@@ -28,7 +27,7 @@ public static class GridSeeder
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another worker seeded it first; its rows are the same.
             db.ChangeTracker.Clear();

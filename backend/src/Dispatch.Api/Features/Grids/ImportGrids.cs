@@ -6,7 +6,6 @@ using Dispatch.Persistence;
 using Dispatch.Persistence.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Grids;
 
@@ -157,7 +156,7 @@ public static class ImportGrids
         && stored.Patrollers.Order(StringComparer.Ordinal).SequenceEqual(incoming.Patrollers.Order(StringComparer.Ordinal));
 
     private static bool IsSerializationFailure(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.SerializationFailure };
+        DbErrors.IsSerializationFailure(e);
 
     /// <summary>
     /// problem+json with <c>errors</c> keyed by where each problem is (<c>features[3]</c>, <c>responsibilityGrids[0]</c>)

@@ -1,7 +1,6 @@
 using Dispatch.Domain.Routing;
 using Dispatch.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Routing;
 
@@ -27,7 +26,7 @@ public static class RoutingSeeder
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another worker seeded the same rows first.
             db.ChangeTracker.Clear();

@@ -10,7 +10,7 @@ namespace Dispatch.Api.Features.Cases.Actions;
 
 /// <summary>
 /// The body of <c>POST /api/cases/{id}/{action}</c>, as JSON or as multipart form fields (plus <c>photos</c> parts for
-/// the actions that take photos). Which fields an action needs is in <see cref="CaseActionRules"/>.
+/// the actions that take photos). Which fields an action takes is in its row of <see cref="CaseLifecycle"/>.
 /// </summary>
 /// <param name="ExpectedVersion">The version the caller saw; a case that moved on since answers 409. <c>If-Match</c> does the same.</param>
 /// <param name="Reason">Why: required to refuse, void, return, reject a request or ask for a suspension.</param>
@@ -129,75 +129,86 @@ public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<Up
 
 }
 
-/// <summary>What each action needs in its body, checked before anything is stored.</summary>
+/// <summary>What each action needs in its body, read off its row of the action table and checked before anything is stored.</summary>
 public static class CaseActionRules
 {
-    /// <summary>Actions whose trace row may carry photos (核实, 处置反馈 after-photos, 核查, 自行处置).</summary>
-    public static readonly IReadOnlySet<string> TakePhotos =
-        new HashSet<string>(StringComparer.Ordinal) { CaseAction.Verify, CaseAction.Feedback, CaseAction.Check, CaseAction.SelfHandle };
-
-    private static readonly HashSet<string> NeedReason = new(StringComparer.Ordinal)
-    {
-        CaseAction.Refuse, CaseAction.Void, CaseAction.Return, CaseAction.RejectExtension,
-        CaseAction.RejectSuspension, CaseAction.RequestSuspension,
-    };
-
     /// <summary>The largest extension one request may ask for, in its own unit: a guard against typos, not policy.</summary>
     public const decimal MaxExtension = 1000;
 
-    /// <summary>Field errors of <paramref name="input"/> for <paramref name="action"/>; empty when it may go on.</summary>
-    public static Dictionary<string, string[]> Check(string action, CaseActionInput input, int? ifMatch)
+    /// <summary>Every field a request can carry besides <c>expectedVersion</c> and photos, with whether this request set it.</summary>
+    private static IEnumerable<(string Name, bool Present)> Given(CaseActionRequest r) =>
+    [
+        ("opinion", r.Opinion is not null),
+        ("reason", r.Reason is not null),
+        ("instruction", r.Instruction is not null),
+        ("departmentKey", r.DepartmentKey is not null),
+        ("assistingDepartmentKeys", r.AssistingDepartmentKeys is not null),
+        ("limit", r.Limit is not null || r.Unit is not null),
+        ("passed", r.Passed is not null),
+        ("satisfied", r.Satisfied is not null),
+        ("categoryId", r.CategoryId is not null),
+        ("conditionId", r.ConditionId is not null),
+    ];
+
+    /// <summary>Field errors of <paramref name="input"/> for <paramref name="rule"/>; empty when it may go on.</summary>
+    public static Dictionary<string, string[]> Check(CaseTransition rule, CaseActionInput input, int? ifMatch)
     {
+        ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(input);
         var r = input.Request;
         var errors = new Dictionary<string, string[]>();
-        foreach (var (field, text) in new[] { ("opinion", r.Opinion), ("reason", r.Reason), ("instruction", r.Instruction) })
-        {
-            if (text is { Length: > Case.MaxOpinionLength })
-                errors[field] = [$"At most {Case.MaxOpinionLength} characters (got {text.Length})."];
-        }
         if (r.ExpectedVersion is < 1)
             errors["expectedVersion"] = ["A case version is 1 or more."];
         if (r.ExpectedVersion is { } expected && ifMatch is { } header && expected != header)
             errors["expectedVersion"] = [$"The body says version {expected} but If-Match says {header}."];
-        if (input.Photos.Count > 0 && !TakePhotos.Contains(action))
-            errors["photos"] = [$"'{action}' takes no photos; photos go with {string.Join(", ", TakePhotos)}."];
-        if (r.AssistingDepartmentKeys is { Count: > 0 } && action is not (CaseAction.Assist or CaseAction.Dispatch))
-            errors["assistingDepartmentKeys"] = ["Assisting departments are named on assist or dispatch."];
-        else if (r.AssistingDepartmentKeys is { } keys && (keys.Count > Case.MaxAssistingDepartments || keys.Distinct(StringComparer.Ordinal).Count() != keys.Count))
-            errors["assistingDepartmentKeys"] = [$"At most {Case.MaxAssistingDepartments} different departments."];
-        if (NeedReason.Contains(action) && string.IsNullOrWhiteSpace(r.Reason))
-            errors["reason"] = [$"A reason is required to {action}."];
+        if (input.Photos.Count > 0 && !rule.Photos)
+            errors["photos"] = [$"'{rule.Action}' takes no photos; photos go with {string.Join(", ", CaseLifecycle.Table.Where(t => t.Photos).Select(t => t.Action))}."];
 
-        switch (action)
+        foreach (var (name, present) in Given(r))
         {
-            case CaseAction.Dispatch when string.IsNullOrWhiteSpace(r.DepartmentKey):
-                errors["departmentKey"] = ["Dispatching by hand needs the key of the department to send the case to."];
-                break;
-            case CaseAction.Assist when r.AssistingDepartmentKeys is null:
-                errors["assistingDepartmentKeys"] = ["Name the assisting departments (an empty list ends co-handling)."];
-                break;
-            case CaseAction.RequestExtension:
-                if (r.Limit is null)
-                    errors["limit"] = ["An extension request needs the extra time asked for (limit and unit)."];
-                CheckLimit(r, errors, required: true);
-                break;
-            case CaseAction.ApproveExtension:
-                if (r.Limit is not null || r.Unit is not null)
-                    CheckLimit(r, errors, required: true);
-                break;
-            case CaseAction.Check:
-                if (r.Passed is null)
-                    errors["passed"] = ["Say whether the check passed (true) or failed (false)."];
-                else if (r.Passed == false && string.IsNullOrWhiteSpace(r.Opinion))
-                    errors["opinion"] = ["A failed check needs an opinion telling the department what is still wrong."];
-                break;
-            case CaseAction.Escalate when string.IsNullOrWhiteSpace(r.Instruction):
-                errors["instruction"] = ["督办 needs the leader's instruction."];
-                break;
-            case CaseAction.Callback when r.Satisfied is null:
-                errors["satisfied"] = ["Say whether the caller was satisfied."];
-                break;
+            if (present && rule.Field(name) is null)
+                errors[name == "limit" && r.Limit is null ? "unit" : name] = [FieldsOf(rule, $"'{name}' is not a field of '{rule.Action}'")];
+        }
+
+        foreach (var field in rule.Fields)
+        {
+            var required = field.Required || (field.When is { } when && BooleanOf(r, when.Field) == when.Value);
+            switch (field.Kind)
+            {
+                case ActionFieldKind.Text:
+                    var text = TextOf(r, field.Name);
+                    if (text is { Length: > Case.MaxOpinionLength })
+                        errors[field.Name] = [$"At most {Case.MaxOpinionLength} characters (got {text.Length})."];
+                    else if (required && string.IsNullOrWhiteSpace(text))
+                        errors[field.Name] = [field.When is { } w
+                            ? $"'{rule.Action}' with {w.Field} = {(w.Value ? "true" : "false")} needs the {field.Name}: say what is still wrong."
+                            : $"A {field.Name} is required to {rule.Action}."];
+                    break;
+                case ActionFieldKind.Boolean when required && BooleanOf(r, field.Name) is null:
+                    errors[field.Name] = [$"Say whether {field.Name} is true or false."];
+                    break;
+                case ActionFieldKind.Department when required && string.IsNullOrWhiteSpace(r.DepartmentKey):
+                    errors[field.Name] = [$"'{rule.Action}' needs the key of the department."];
+                    break;
+                case ActionFieldKind.Departments:
+                    if (r.AssistingDepartmentKeys is null)
+                    {
+                        if (required)
+                            errors[field.Name] = ["Name the departments (an empty list ends co-handling)."];
+                    }
+                    else if (r.AssistingDepartmentKeys.Any(string.IsNullOrWhiteSpace))
+                        errors[field.Name] = ["A department key is empty."];
+                    else if (r.AssistingDepartmentKeys.Count > Case.MaxAssistingDepartments
+                        || r.AssistingDepartmentKeys.Distinct(StringComparer.Ordinal).Count() != r.AssistingDepartmentKeys.Count)
+                        errors[field.Name] = [$"At most {Case.MaxAssistingDepartments} different departments."];
+                    break;
+                case ActionFieldKind.Limit:
+                    if (required && r.Limit is null)
+                        errors["limit"] = [$"'{rule.Action}' needs the time asked for (limit and unit)."];
+                    if (required || r.Limit is not null || r.Unit is not null)
+                        CheckLimit(r, errors);
+                    break;
+            }
         }
         return errors;
     }
@@ -209,13 +220,30 @@ public static class CaseActionRules
         return r.Limit is { } amount && r.Unit is { } unit ? new TimeLimit(amount, TimeLimit.ParseUnit(unit)) : null;
     }
 
-    private static void CheckLimit(CaseActionRequest r, Dictionary<string, string[]> errors, bool required)
+    private static string FieldsOf(CaseTransition rule, string start) =>
+        rule.Fields.Count == 0 ? $"{start}; it takes no fields." : $"{start}; it takes {string.Join(", ", rule.Fields.Select(f => f.Name))}.";
+
+    private static string? TextOf(CaseActionRequest r, string name) => name switch
+    {
+        "opinion" => r.Opinion,
+        "reason" => r.Reason,
+        "instruction" => r.Instruction,
+        _ => throw new InvalidOperationException($"The action table names a text field '{name}' that requests do not carry."),
+    };
+
+    private static bool? BooleanOf(CaseActionRequest r, string name) => name switch
+    {
+        "passed" => r.Passed,
+        "satisfied" => r.Satisfied,
+        _ => throw new InvalidOperationException($"The action table names a boolean field '{name}' that requests do not carry."),
+    };
+
+    private static void CheckLimit(CaseActionRequest r, Dictionary<string, string[]> errors)
     {
         TimeLimitUnit? unit = null;
         if (r.Unit is null)
         {
-            if (required)
-                errors["unit"] = ["The unit of the limit is required: working_hours, urgent_hours, working_days or calendar_days."];
+            errors["unit"] = ["The unit of the limit is required: working_hours, urgent_hours, working_days or calendar_days."];
         }
         else
         {
@@ -230,8 +258,7 @@ public static class CaseActionRules
         }
         if (r.Limit is not { } amount)
         {
-            if (required && !errors.ContainsKey("limit"))
-                errors["limit"] = ["The amount of the limit is required."];
+            errors.TryAdd("limit", ["The amount of the limit is required."]);
             return;
         }
         if (amount <= 0 || amount > MaxExtension)

@@ -11,7 +11,6 @@ using Dispatch.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Cases.Actions;
 
@@ -66,7 +65,7 @@ public sealed class TakeCaseAction(
         if (decision == CaseDecision.Forbidden)
             return Forbidden(action, actor is null ? "You hold no role that takes part in the case lifecycle." : reason);
 
-        var errors = CaseActionRules.Check(action, input!, ifMatch);
+        var errors = CaseActionRules.Check(rule, input!, ifMatch);
         var request = input!.Request;
         Department? department = null;
         if (errors.Count == 0)
@@ -90,7 +89,21 @@ public sealed class TakeCaseAction(
         var formerAssisting = c.Assists.Select(a => a.DepartmentKey).ToList();
         try
         {
-            await ApplyAsync(action, c, actor!, now, request, input.Photos.Select(p => p.ToFile()).ToList(), department, ct);
+            rule.Apply!(c, new ActionArguments(actor!, now)
+            {
+                Opinion = request.Opinion,
+                Reason = request.Reason,
+                Instruction = request.Instruction,
+                Department = department is null ? null : (department.Id, department.Key),
+                Assisting = _assisting,
+                Limit = CaseActionRules.LimitOf(request),
+                Passed = request.Passed,
+                Satisfied = request.Satisfied,
+                CategoryId = request.CategoryId,
+                ConditionId = request.ConditionId,
+                Photos = input.Photos.Select(p => p.ToFile()).ToList(),
+                Clock = await clocks.ForAsync(c, ct),
+            });
         }
         catch (CaseForbiddenException e)
         {
@@ -101,8 +114,7 @@ public sealed class TakeCaseAction(
             return Conflict(c, action, "Action not allowed in the current state", e.Message);
         }
 
-        AddEvents(action, c, now, formerDepartment, request);
-        await LifecycleOutbox.AddChangesAsync(db, c, sinceVersion, now,
+        await CaseOutbox.AddChangesAsync(db, c, sinceVersion, now,
             formerDepartment is not null && formerDepartment != c.DepartmentKey ? formerDepartment : null, ct, formerAssisting);
         try
         {
@@ -119,46 +131,6 @@ public sealed class TakeCaseAction(
 
         http.HttpContext.Response.Headers.ETag = $"\"{c.Version.ToString(CultureInfo.InvariantCulture)}\"";
         return TypedResults.Ok((await db.LoadDtoAsync(id, user, ct))!);
-    }
-
-    private async Task ApplyAsync(string action, Case c, Actor actor, DateTimeOffset now, CaseActionRequest r,
-        IReadOnlyList<PhotoFile> photos, Department? department, CancellationToken ct)
-    {
-        switch (action)
-        {
-            case CaseAction.Accept: c.Accept(actor, now, r.Opinion, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.Refuse: c.Refuse(actor, now, r.Reason!); break;
-            case CaseAction.RequestVerification: c.RequestVerification(actor, now, r.Opinion, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.Verify: c.Verify(actor, now, r.Opinion, photos, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.File:
-                // The clock of the next step (dispatch) does not depend on the category, so it may be built first.
-                c.File(actor, now, r.Opinion, await clocks.ForAsync(c, ct), r.CategoryId, r.ConditionId);
-                break;
-            case CaseAction.Void: c.Void(actor, now, r.Reason!); break;
-            case CaseAction.Dispatch:
-                c.Dispatch(department!.Id, department.Key, actor, now, r.Opinion, await clocks.ForAsync(c, ct));
-                if (_assisting is { Count: > 0 })
-                    c.SetAssistingDepartments(_assisting, actor, now);
-                break;
-            case CaseAction.Assist: c.SetAssistingDepartments(_assisting!, actor, now, r.Opinion); break;
-            case CaseAction.Sign: c.Sign(actor, now, r.Opinion); break;
-            case CaseAction.Return: c.Return(actor, now, r.Reason!, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.RequestExtension: c.RequestExtension(actor, now, CaseActionRules.LimitOf(r)!, r.Reason ?? r.Opinion); break;
-            case CaseAction.ApproveExtension: c.ApproveExtension(actor, now, CaseActionRules.LimitOf(r), r.Opinion, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.RejectExtension: c.RejectExtension(actor, now, r.Reason!); break;
-            case CaseAction.RequestSuspension: c.RequestSuspension(actor, now, r.Reason!); break;
-            case CaseAction.ApproveSuspension: c.ApproveSuspension(actor, now, r.Opinion); break;
-            case CaseAction.RejectSuspension: c.RejectSuspension(actor, now, r.Reason!); break;
-            case CaseAction.Resume: c.Resume(actor, now, r.Opinion, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.Feedback: c.Feedback(actor, now, r.Opinion, photos, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.RequestCheck: c.RequestCheck(actor, now, r.Opinion); break;
-            case CaseAction.Check: c.Check(actor, now, r.Passed!.Value, r.Opinion, photos, await clocks.ForAsync(c, ct)); break;
-            case CaseAction.Close: c.Close(actor, now, r.Opinion); break;
-            case CaseAction.Escalate: c.Escalate(actor, now, r.Instruction!); break;
-            case CaseAction.Callback: c.Callback(actor, now, r.Satisfied!.Value, r.Opinion); break;
-            case CaseAction.SelfHandle: c.SelfHandle(actor, now, r.Opinion, photos); break;
-            default: throw new InvalidOperationException($"'{action}' is not an action people take.");
-        }
     }
 
     /// <summary>Fields that name other records: the department to dispatch to, the category and condition to file under.</summary>
@@ -194,32 +166,8 @@ public sealed class TakeCaseAction(
         return null;
     }
 
-    /// <summary>The events particular to an action, beside the action row and the board row every change sends.</summary>
-    private void AddEvents(string action, Case c, DateTimeOffset now, string? formerDepartment, CaseActionRequest r)
-    {
-        switch (action)
-        {
-            case CaseAction.File:
-                // Routing listens for this: the filed case goes on to be dispatched by the rules.
-                LifecycleOutbox.Add(db, new CaseFiled(c.Id, c.Number, c.Version, now), now);
-                break;
-            case CaseAction.Dispatch:
-                LifecycleOutbox.Add(db, new CaseDispatched(c.Id, c.Number, c.Version, c.DepartmentKey!, now), now);
-                break;
-            case CaseAction.Return:
-                LifecycleOutbox.Add(db, new CaseReturned(c.Id, c.Number, c.Version, formerDepartment ?? "", r.Reason!, now), now);
-                break;
-            case CaseAction.Escalate:
-                LifecycleOutbox.Add(db, new CaseEscalated(c.Id, c.Number, c.Version, null, null, r.Instruction!, c.Trace[^1].ActorUserName, now), now);
-                break;
-            case CaseAction.Close or CaseAction.SelfHandle:
-                LifecycleOutbox.Add(db, new CaseClosed(c.Id, c.Number, c.Version, c.ReworkCount, c.ExtensionCount, c.ReturnCount, now), now);
-                break;
-        }
-    }
-
     private static bool IsTraceRowTaken(Exception e) =>
-        e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_case_traces_case_id_sequence" } };
+        e is DbUpdateException && DbErrors.IsUniqueViolation(e, "ix_case_traces_case_id_sequence");
 
     private static ProblemHttpResult Forbidden(string action, string detail) =>
         TypedResults.Problem(title: $"Not allowed to {action} this case", detail: detail, statusCode: StatusCodes.Status403Forbidden,

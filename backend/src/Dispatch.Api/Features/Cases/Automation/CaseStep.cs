@@ -55,5 +55,5 @@ public sealed class CaseStep(DispatchDbContext db, TimeProvider clock, CaseClock
     /// <c>CaseActionTaken</c> per trace row the step appended.
     /// </summary>
     public Task PublishChangedAsync(Case c, CancellationToken ct) =>
-        LifecycleOutbox.AddChangesAsync(db, c, _loadedVersion, Now, null, ct);
+        CaseOutbox.AddChangesAsync(db, c, _loadedVersion, Now, null, ct);
 }

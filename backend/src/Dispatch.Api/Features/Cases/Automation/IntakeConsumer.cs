@@ -29,7 +29,6 @@ public sealed class IntakeConsumer(CaseStep step, IntakePolicy policy) : IConsum
             if (decision.AutoFile)
             {
                 c.File(Actor.System, step.Now, null, clock);
-                step.Db.Outbox.Add(OutboxMessage.Create(new CaseFiled(c.Id, c.Number, c.Version, step.Now), step.Now));
             }
             await step.PublishChangedAsync(c, ct);
         });

@@ -22,11 +22,11 @@ public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsu
         var ct = context.CancellationToken;
         return step.RunAsync(context, nameof(RouteCaseConsumer), message.CaseId, message.Version, async c =>
         {
-            // The trace row keeps why as a code (read in the viewer's language); the event carries the engine's detail.
-            string reason, detail;
+            // Why, as a code the trace row keeps (readers say it in their own language).
+            string reason;
             if (c.UnitGridCode is null || !GridCode.TryParse(c.UnitGridCode, out var place))
             {
-                (reason, detail) = (UnroutableReasons.NoUnitGrid, "The case has no unit grid to route by.");
+                reason = UnroutableReasons.NoUnitGrid;
             }
             else
             {
@@ -35,17 +35,14 @@ public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsu
                 {
                     c.Dispatch(department.Id, department.Key, new Actor("system", "system", department.Key), step.Now,
                         null, await step.ClockAsync(c, ct), rule.Id);
-                    step.Db.Outbox.Add(OutboxMessage.Create(new CaseDispatched(c.Id, c.Number, c.Version, department.Key, step.Now), step.Now));
                     await step.PublishChangedAsync(c, ct);
                     return;
                 }
                 reason = decision.Considered.Count == 0 ? UnroutableReasons.NoRule
                     : decision.Considered.Any(x => x.Outcome == RuleOutcome.Unresolved) ? UnroutableReasons.NoDepartment
                     : UnroutableReasons.NoRuleFits;
-                detail = decision.Reason ?? "No routing rule matches.";
             }
             c.MarkUnroutable(Actor.System, step.Now, reason);
-            step.Db.Outbox.Add(OutboxMessage.Create(new CaseUnroutable(c.Id, c.Number, c.Version, detail, step.Now), step.Now));
             await step.PublishChangedAsync(c, ct);
         });
     }

@@ -1,5 +1,3 @@
-using Dispatch.Api.Features.Cases.Queries;
-using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
@@ -32,24 +30,9 @@ public sealed class SweepDueCases(DispatchDbContext db, ICaseSweepClaims claims,
         foreach (var c in cases)
         {
             var since = c.Version;
-            var outcome = c.Sweep(now);
-            if (outcome is null)
+            if (c.Sweep(now) is null)
                 continue;
-            var stage = outcome.Deadline.Stage.ToString();
-            if (outcome.Light == CaseLight.Yellow)
-            {
-                LifecycleOutbox.Add(db, new CaseDeadlineWarning(c.Id, c.Number, c.Version, stage, outcome.Deadline.Due, c.DepartmentKey, now), now);
-            }
-            else
-            {
-                LifecycleOutbox.Add(db, new CaseOverdue(c.Id, c.Number, c.Version - 1, stage, outcome.Deadline.Due, c.DepartmentKey, now), now);
-                // The event's instruction is the escalation row's sentence in the product's first language.
-                var row = c.Trace[^1];
-                var instruction = TraceText.Render(row, await TraceNames.LoadAsync(db, [row], ct), Localization.Default);
-                LifecycleOutbox.Add(db, new CaseEscalated(c.Id, c.Number, c.Version, outcome.EscalatedLevel?.ToString(), outcome.EscalatedTo,
-                    instruction, Actor.System.UserName, now), now);
-            }
-            await LifecycleOutbox.AddChangesAsync(db, c, since, now, null, ct);
+            await CaseOutbox.AddChangesAsync(db, c, since, now, null, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -14,7 +14,6 @@ using Dispatch.Persistence.Identity;
 using Dispatch.Persistence.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Dispatch.Api.Features.Cases.Report;
 
@@ -131,14 +130,12 @@ public sealed class ReportCase(
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == reported.CategoryId, ct);
         db.Cases.Add(reported);
         db.IdempotencyRecords.Add(new IdempotencyRecord(userName, key, hash, reported.Id, now));
-        db.Outbox.Add(OutboxMessage.Create(new CaseReported(reported.Id, reported.Number, reported.Version,
-            reported.Source.ToString(), reported.CategoryId, now), now));
-        db.Outbox.Add(OutboxMessage.Create(new CaseChanged(reported.ToSummary(category, null)), now));
+        CaseOutbox.AddReported(db, reported, category, now);
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_idempotency_records" })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e, "pk_idempotency_records"))
         {
             // The same key raced in from a retry that committed first: answer as that request did.
             db.ChangeTracker.Clear();
