@@ -105,10 +105,13 @@ public sealed class Case
     public IReadOnlyList<CaseAssist> Assists => _assists;
 
     /// <summary>The running (or, while suspended, stopped) clock of the current step.</summary>
-    public StageDeadline? Deadline =>
-        DeadlineStage is { } stage && DeadlineStartedAt is { } started && NextDeadline is { } due && YellowAt is { } yellow && DeadlineUnit is { } unit
-            ? new StageDeadline(stage, started, due, yellow, unit)
-            : null;
+    public StageDeadline? Deadline => Clock.Deadline;
+
+    /// <summary>The current step's clock, a value over the columns from <see cref="DeadlineStage"/> to <see cref="SuspendedAt"/>.</summary>
+    public StepClock Clock => new(DeadlineStage, DeadlineStartedAt, NextDeadline, YellowAt, DeadlineUnit, Light, LightChangesAt, SuspendedAt);
+
+    /// <summary>督办 as a value over the columns from <see cref="Escalated"/> to <see cref="EscalatedAt"/>.</summary>
+    public Escalation Escalation => new(Escalated, EscalationLevel, EscalatedTo, EscalationInstruction, EscalatedAt);
 
     public TimeLimit? RequestedLimit =>
         RequestedLimitAmount is { } amount && RequestedLimitUnit is { } unit ? new TimeLimit(amount, unit) : null;
@@ -149,7 +152,7 @@ public sealed class Case
             ComponentId = details?.ComponentId,
         };
         c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null, code: TraceCodes.Report);
-        c.StartClock(clock?.Start(CaseStage.Accept, at));
+        c.SetClock(c.Clock.Started(clock?.Start(CaseStage.Accept, at)));
         return c;
     }
 
@@ -301,12 +304,7 @@ public sealed class Case
         var given = granted ?? RequestedLimit;
         Take(CaseAction.ApproveExtension, actor, at, opinion, null, parameters: given is null ? null : LimitParameters(given), effect: () =>
         {
-            var extension = granted ?? RequestedLimit!;
-            if (Deadline is { } current)
-            {
-                ArgumentNullException.ThrowIfNull(clock);
-                MoveClock(clock.Extend(current, extension), at);
-            }
+            SetClock(Clock.Extended(clock, granted ?? RequestedLimit!, at));
             ExtensionCount++;
             ClearRequest();
         });
@@ -325,8 +323,7 @@ public sealed class Case
         Take(CaseAction.ApproveSuspension, actor, at, opinion, null, effect: () =>
         {
             ClearRequest();
-            SuspendedAt = at;
-            LightChangesAt = null;
+            SetClock(Clock.Suspended(at));
         });
 
     public void RejectSuspension(Actor actor, DateTimeOffset at, string reason) =>
@@ -334,16 +331,7 @@ public sealed class Case
 
     /// <summary>恢复: the suspended case is worked again; its deadline moves by the time the clock stood still.</summary>
     public void Resume(Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock) =>
-        Take(CaseAction.Resume, actor, at, opinion, null, effect: () =>
-        {
-            var pausedAt = SuspendedAt ?? at;
-            SuspendedAt = null;
-            if (Deadline is { } current)
-            {
-                ArgumentNullException.ThrowIfNull(clock);
-                MoveClock(clock.Resume(current, pausedAt, at), at);
-            }
-        });
+        Take(CaseAction.Resume, actor, at, opinion, null, effect: () => SetClock(Clock.Resumed(clock, at)));
 
     /// <summary>处置反馈: the department reports the problem fixed, with photos of the result.</summary>
     public void Feedback(Actor actor, DateTimeOffset at, string? opinion, IReadOnlyList<PhotoFile>? photos = null, CaseClock? clock = null)
@@ -376,12 +364,8 @@ public sealed class Case
 
     /// <summary>督办: a leader flags the case with an instruction; the state does not change.</summary>
     public void Escalate(Actor actor, DateTimeOffset at, string instruction) =>
-        Take(CaseAction.Escalate, actor, at, Required(instruction, nameof(instruction)), null, effect: () =>
-        {
-            Escalated = true;
-            EscalationInstruction = instruction;
-            EscalatedAt = at;
-        });
+        Take(CaseAction.Escalate, actor, at, Required(instruction, nameof(instruction)), null,
+            effect: () => SetEscalation(Escalation.ByLeader(instruction, at)));
 
     /// <summary>回访: the member of the public is called back after closing; the case is archived.</summary>
     public void Callback(Actor actor, DateTimeOffset at, bool satisfied, string? opinion = null) =>
@@ -402,54 +386,30 @@ public sealed class Case
     /// </summary>
     public SweepOutcome? Sweep(DateTimeOffset now)
     {
-        if (LightChangesAt is not { } due || due > now || Deadline is not { } deadline || SuspendedAt is not null || State.IsTerminal())
+        if (State.IsTerminal() || !Clock.IsDueAt(now))
             return null;
-        var light = deadline.LightAt(now);
-        if (light == CaseLight.Red)
+        var deadline = Clock.Deadline!;
+        switch (Clock.ChangeAt(now))
         {
-            Take(CaseAction.Overdue, Actor.System, now, null, null, code: TraceCodes.Overdue,
-                parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())), effect: () =>
-            {
-                Light = CaseLight.Red;
-                LightChangesAt = null;
-            });
-            var level = EscalationLevel switch
-            {
-                null when StreetCode is not null => Cases.EscalationLevel.Street,
-                null or Cases.EscalationLevel.Street => Cases.EscalationLevel.District,
-                _ => Cases.EscalationLevel.City,
-            };
-            var target = level switch
-            {
-                Cases.EscalationLevel.Street => StreetCode!,
-                Cases.EscalationLevel.District => DistrictCode,
-                _ => DistrictCode.Length >= 4 ? $"{DistrictCode[..4]}00" : DistrictCode,
-            };
-            Take(CaseAction.Escalate, Actor.System, now, null, null, code: TraceCodes.EscalateAuto,
-                parameters: Parameters((TraceParameters.Level, level.Name()), (TraceParameters.Target, target)), effect: () =>
-            {
-                Escalated = true;
-                EscalationLevel = level;
-                EscalatedTo = target;
-                EscalatedAt = now;
-            });
-            return new SweepOutcome(CaseLight.Red, deadline, level, target);
+            case CaseLight.Red:
+                Take(CaseAction.Overdue, Actor.System, now, null, null, code: TraceCodes.Overdue,
+                    parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())),
+                    effect: () => SetClock(Clock.Showing(CaseLight.Red)));
+                var escalation = Escalation.UpOneLevel(StreetCode, DistrictCode, now);
+                Take(CaseAction.Escalate, Actor.System, now, null, null, code: TraceCodes.EscalateAuto,
+                    parameters: Parameters((TraceParameters.Level, escalation.Level?.Name()), (TraceParameters.Target, escalation.To)),
+                    effect: () => SetEscalation(escalation));
+                return new SweepOutcome(CaseLight.Red, deadline, escalation.Level, escalation.To);
+            case CaseLight.Yellow:
+                Take(CaseAction.Warn, Actor.System, now, null, null, code: TraceCodes.Warn,
+                    parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())),
+                    effect: () => SetClock(Clock.Showing(CaseLight.Yellow)));
+                return new SweepOutcome(CaseLight.Yellow, deadline, null, null);
+            default:
+                // Nothing to announce (the light already shows this): only look again when it can next change.
+                SetClock(Clock.Rescheduled());
+                return null;
         }
-
-        if (light == CaseLight.Yellow && Light == CaseLight.Green)
-        {
-            Take(CaseAction.Warn, Actor.System, now, null, null, code: TraceCodes.Warn,
-                parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())), effect: () =>
-            {
-                Light = CaseLight.Yellow;
-                LightChangesAt = deadline.Due;
-            });
-            return new SweepOutcome(CaseLight.Yellow, deadline, null, null);
-        }
-
-        // Nothing to announce (the light already shows this): only look again when it can next change.
-        LightChangesAt = Light == CaseLight.Green ? deadline.YellowAt : Light == CaseLight.Yellow ? deadline.Due : null;
-        return null;
     }
 
     private void Take(string action, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock,
@@ -468,12 +428,12 @@ public sealed class Case
         var fromStage = CaseStages.Of(from);
         var toStage = CaseStages.Of(target);
         var endsStage = fromStage != toStage;
-        bool? onTime = endsStage && NextDeadline is { } due && SuspendedAt is null ? at <= due : null;
+        var onTime = endsStage ? Clock.OnTimeAt(at) : null;
 
         State = target;
         effect?.Invoke();
         if (endsStage)
-            StartClock(toStage is { } next ? clock?.Start(next, at) : null);
+            SetClock(Clock.Started(toStage is { } next ? clock?.Start(next, at) : null));
         Append(action, from, target, actor, at, opinion, departmentKey, onTime, code, parameters);
     }
 
@@ -488,45 +448,26 @@ public sealed class Case
         (TraceParameters.Limit, limit.Amount.ToString(CultureInfo.InvariantCulture)),
         (TraceParameters.Unit, TimeLimit.UnitName(limit.Unit)));
 
-    private void StartClock(StageDeadline? deadline)
+    private void SetClock(StepClock clock)
     {
-        deadline = InUtc(deadline);
-        DeadlineStage = deadline?.Stage;
-        DeadlineStartedAt = deadline?.StartedAt;
-        NextDeadline = deadline?.Due;
-        YellowAt = deadline?.YellowAt;
-        DeadlineUnit = deadline?.Unit;
-        // A new clock starts green; the sweeper turns it yellow or red and says so in the trace.
-        Light = deadline is null ? null : CaseLight.Green;
-        LightChangesAt = deadline?.YellowAt;
+        DeadlineStage = clock.Stage;
+        DeadlineStartedAt = clock.StartedAt;
+        NextDeadline = clock.Due;
+        YellowAt = clock.YellowAt;
+        DeadlineUnit = clock.Unit;
+        Light = clock.Light;
+        LightChangesAt = clock.LightChangesAt;
+        SuspendedAt = clock.SuspendedAt;
     }
 
-    /// <summary>
-    /// An extension or a resumption moved the deadline: the light may get better at once, but it only gets worse
-    /// through the sweeper, so that every yellow and red is announced.
-    /// </summary>
-    private void MoveClock(StageDeadline deadline, DateTimeOffset at)
+    private void SetEscalation(Escalation escalation)
     {
-        deadline = InUtc(deadline)!;
-        NextDeadline = deadline.Due;
-        YellowAt = deadline.YellowAt;
-        var now = deadline.LightAt(at);
-        Light = Light is { } shown && shown < now ? shown : now;
-        LightChangesAt = SuspendedAt is not null ? null : Light switch
-        {
-            CaseLight.Green => deadline.YellowAt,
-            CaseLight.Yellow => deadline.Due,
-            _ => null,
-        };
+        Escalated = escalation.Escalated;
+        EscalationLevel = escalation.Level;
+        EscalatedTo = escalation.To;
+        EscalationInstruction = escalation.Instruction;
+        EscalatedAt = escalation.At;
     }
-
-    /// <summary>Instants are kept in UTC; the calendar's local offset is for display only.</summary>
-    private static StageDeadline? InUtc(StageDeadline? d) => d is null ? null : d with
-    {
-        StartedAt = d.StartedAt.ToUniversalTime(),
-        Due = d.Due.ToUniversalTime(),
-        YellowAt = d.YellowAt.ToUniversalTime(),
-    };
 
     private void ClearRequest()
     {
