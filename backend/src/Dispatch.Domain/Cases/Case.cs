@@ -18,8 +18,8 @@ public sealed class Case
 {
     public const int MaxDescriptionLength = 2000;
     public const int MaxOpinionLength = 2000;
-    public const int MaxCallerNameLength = 64;
-    public const int MaxCallerPhoneLength = 32;
+    public const int MaxCallerNameLength = CaseCaller.MaxNameLength;
+    public const int MaxCallerPhoneLength = CaseCaller.MaxPhoneLength;
     public const int MaxAssistingDepartments = 10;
 
     private readonly List<CaseTrace> _trace = [];
@@ -110,6 +110,13 @@ public sealed class Case
     /// <summary>The current step's clock, a value over the columns from <see cref="DeadlineStage"/> to <see cref="SuspendedAt"/>.</summary>
     public StepClock Clock => new(DeadlineStage, DeadlineStartedAt, NextDeadline, YellowAt, DeadlineUnit, Light, LightChangesAt, SuspendedAt);
 
+    /// <summary>Where the case is, a value over the columns from <see cref="Longitude"/> to <see cref="OutsideResponsibilityGrid"/>.</summary>
+    public CaseLocation Location => new(Longitude, Latitude, DistrictCode, UnitGridCode, CommunityCode, StreetCode,
+        ResponsibilityGridCode, OutsideResponsibilityGrid);
+
+    /// <summary>The hotline caller, a value over <see cref="CallerName"/> and <see cref="CallerPhone"/>.</summary>
+    public CaseCaller Caller => new(CallerName, CallerPhone);
+
     /// <summary>督办 as a value over the columns from <see cref="Escalated"/> to <see cref="EscalatedAt"/>.</summary>
     public Escalation Escalation => new(Escalated, EscalationLevel, EscalatedTo, EscalationInstruction, EscalatedAt);
 
@@ -121,12 +128,8 @@ public sealed class Case
         GridLocation? location = null, ReportDetails? details = null, CaseClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(reporter);
-        if (location is not null && location.District.Value != districtCode)
-            throw new ArgumentException($"District {districtCode} does not contain unit grid {location.UnitGrid}.", nameof(districtCode));
-        if (details?.CallerName is { Length: > MaxCallerNameLength })
-            throw new ArgumentException($"A caller's name has at most {MaxCallerNameLength} characters.", nameof(details));
-        if (details?.CallerPhone is { Length: > MaxCallerPhoneLength })
-            throw new ArgumentException($"A caller's phone has at most {MaxCallerPhoneLength} characters.", nameof(details));
+        var place = CaseLocation.At(longitude, latitude, districtCode, location);
+        var caller = CaseCaller.Of(details);
         var c = new Case
         {
             Id = id,
@@ -134,20 +137,20 @@ public sealed class Case
             Source = source,
             CategoryId = categoryId,
             ConditionId = conditionId,
-            Longitude = longitude,
-            Latitude = latitude,
+            Longitude = place.Longitude,
+            Latitude = place.Latitude,
             Description = description,
-            DistrictCode = districtCode,
+            DistrictCode = place.DistrictCode,
             ReportedBy = reporter.UserName,
             ReportedAt = at,
             State = CaseState.Reported,
-            UnitGridCode = location?.UnitGrid.Value,
-            CommunityCode = location?.Community.Value,
-            StreetCode = location?.Street.Value,
-            ResponsibilityGridCode = location?.ResponsibilityGridCode,
-            OutsideResponsibilityGrid = location?.OutsideResponsibilityGrid ?? false,
-            CallerName = details?.CallerName,
-            CallerPhone = details?.CallerPhone,
+            UnitGridCode = place.UnitGridCode,
+            CommunityCode = place.CommunityCode,
+            StreetCode = place.StreetCode,
+            ResponsibilityGridCode = place.ResponsibilityGridCode,
+            OutsideResponsibilityGrid = place.OutsideResponsibilityGrid,
+            CallerName = caller.Name,
+            CallerPhone = caller.Phone,
             SelfHandled = details?.SelfHandled ?? false,
             ComponentId = details?.ComponentId,
         };

@@ -50,6 +50,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(c => c.RequestedLimit);
         b.Ignore(c => c.Clock);
         b.Ignore(c => c.Escalation);
+        b.Ignore(c => c.Location);
+        b.Ignore(c => c.Caller);
         b.HasMany(c => c.Trace).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Photos).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Trace).UsePropertyAccessMode(PropertyAccessMode.Field);
