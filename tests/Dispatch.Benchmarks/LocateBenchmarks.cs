@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 namespace Dispatch.Benchmarks;
 
 /// <summary>
-/// Locating a point among 102,400 unit grids (a 320 × 320 tiling, about the size of a megacity's grid, DOMAIN §8).
+/// Locating a point among 102,400 unit grids (a 320 × 320 tiling, about the size of a megacity's grid, docs/domain.md §8).
 /// The cells are irregular quadrilaterals — every lattice vertex is jittered, shared by its four cells — so the
 /// ring test does real work, as it would on surveyed boundaries. Each operation locates one of 4,096 random points.
 /// </summary>

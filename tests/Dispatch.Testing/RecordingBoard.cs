@@ -8,7 +8,8 @@ namespace Dispatch.Testing;
 
 /// <summary>
 /// What a node's board notifier pushed to its SignalR connections, recorded on the way through: the groups and the
-/// case summary of every push. Stands in for a browser on that node (the .NET SignalR client is not available here).
+/// case summary of every push. It shows where a node sends (which groups); <see cref="BoardClient"/>, a real SignalR
+/// client, shows what a signed-in browser receives.
 /// </summary>
 public sealed class RecordingBoard
 {

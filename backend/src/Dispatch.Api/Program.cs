@@ -29,7 +29,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDispatchAuth();
 builder.Services.AddDispatchProblemDetails();
 builder.Services.AddDispatchHealth();
-builder.Services.AddOpenApi();
+builder.Services.AddDispatchOpenApi();
 builder.Services.AddSignalR();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
@@ -72,7 +72,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapDispatchOpenApi();
 app.MapDispatchHealth();
 app.MapAuthEndpoints();
 app.MapAccountEndpoints();

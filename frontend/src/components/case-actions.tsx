@@ -1,17 +1,30 @@
 import { Alert, App, Button, Flex, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhotoPicker } from '@/components/photo-picker';
-import type { CaseDto, TimeLimitUnit } from '@/lib/api-types';
+import type { ActionFieldSpec, CaseActionSpec, CaseDto, TimeLimitUnit } from '@/lib/api-types';
+import { useCaseActions } from '@/lib/api/list-case-actions';
+import { useCategories } from '@/lib/api/list-categories';
 import { useDepartments } from '@/lib/api/list-departments';
 import { useTakeCaseAction } from '@/lib/api/take-case-action';
-import { actionSpec, missingFields, orderActions, type ActionInput } from '@/lib/case-actions';
+import {
+  actionLabel,
+  effectiveKind,
+  findSpec,
+  initialValues,
+  isRequired,
+  missingFields,
+  orderActions,
+  TIME_LIMIT_UNITS,
+  type ActionValues,
+  type FieldValue,
+  type LimitValue,
+} from '@/lib/case-actions';
 import { ApiError, describeApiError } from '@/lib/http';
 import { localName } from '@/lib/i18n';
 import { usePhotos } from '@/lib/use-photos';
 
 const MAX_ACTION_PHOTOS = 5;
-const UNITS: TimeLimitUnit[] = ['working_hours', 'working_days', 'urgent_hours', 'calendar_days'];
 
 export interface CaseActionsProps {
   item: CaseDto;
@@ -22,34 +35,59 @@ export interface CaseActionsProps {
   block?: boolean;
 }
 
-/** One button per action the server offers the signed-in user (allowedActions), each opening its form. */
+/**
+ * One button per action the server offers the signed-in user (allowedActions), in the order of the
+ * server's action table, each opening the form that table describes.
+ */
 export function CaseActions({ item, only, onDone, size = 'middle', block = false }: CaseActionsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
-  const offered = orderActions((item.allowedActions ?? []).filter((action) => !only || only.includes(action)));
-  if (offered.length === 0) return null;
+  const offeredNow = (item.allowedActions ?? []).filter((action) => !only || only.includes(action));
+  const table = useCaseActions(offeredNow.length > 0);
+  if (offeredNow.length === 0) return null;
+  if (table.isError) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="case-actions-error"
+        title={t('actions.tableFailed')}
+        description={describeApiError(table.error)}
+        action={
+          <Button size="small" onClick={() => void table.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
+  }
+  if (!table.data) return null;
+  const offered = orderActions(table.data, offeredNow);
   return (
     <div data-testid="case-actions">
       <Flex gap={8} wrap vertical={block}>
-        {offered.map((action) => (
-          <Button
-            key={action}
-            size={size}
-            block={block}
-            type={actionSpec(action).danger ? 'default' : 'primary'}
-            danger={actionSpec(action).danger}
-            data-testid={`action-${action}`}
-            onClick={() => setOpen(action)}
-          >
-            {t(`actions.${action}`, { defaultValue: action })}
-          </Button>
-        ))}
+        {offered.map((action) => {
+          const spec = findSpec(table.data, action);
+          return (
+            <Button
+              key={action}
+              size={size}
+              block={block}
+              type={spec.danger ? 'default' : 'primary'}
+              danger={spec.danger}
+              data-testid={`action-${action}`}
+              onClick={() => setOpen(action)}
+            >
+              {actionLabel(spec, i18n.language)}
+            </Button>
+          );
+        })}
       </Flex>
       {open ? (
         <ActionDialog
           key={`${open}-${item.version}`}
           item={item}
-          action={open}
+          spec={findSpec(table.data, open)}
           onClose={() => setOpen(null)}
           onDone={(updated) => {
             setOpen(null);
@@ -63,37 +101,37 @@ export function CaseActions({ item, only, onDone, size = 'middle', block = false
 
 interface ActionDialogProps {
   item: CaseDto;
-  action: string;
+  spec: CaseActionSpec;
   onClose: () => void;
   onDone: (updated: CaseDto) => void;
 }
 
-function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
+function ActionDialog({ item, spec, onClose, onDone }: ActionDialogProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const spec = actionSpec(action);
-  const has = (field: (typeof spec.fields)[number]) => spec.fields.includes(field);
-  const [input, setInput] = useState<ActionInput>(() => ({
-    unit: item.pendingRequest?.unit ?? 'working_hours',
-    limit: action === 'approve-extension' ? (item.pendingRequest?.limit ?? undefined) : undefined,
-  }));
+  const [values, setValues] = useState<ActionValues>(() => initialValues(spec, item.pendingRequest ?? undefined));
   const [tried, setTried] = useState(false);
   const photos = usePhotos(MAX_ACTION_PHOTOS);
-  const departments = useDepartments(has('departmentKey'));
   const mutation = useTakeCaseAction();
-  const set = (patch: Partial<ActionInput>) => setInput((current) => ({ ...current, ...patch }));
-  const missing = missingFields(action, input);
-  const error = (field: string) => tried && missing.includes(field as never);
+  const label = actionLabel(spec, i18n.language);
+  const missing = missingFields(spec, values);
+  const setValue = (name: string, value: FieldValue) => setValues((current) => ({ ...current, [name]: value }));
 
   const submit = () => {
     setTried(true);
     if (missing.length > 0) return;
     mutation.mutate(
-      { caseId: item.id, action, version: item.version, input: { ...input, photos: photos.photos.map((photo) => photo.file) } },
+      {
+        caseId: item.id,
+        spec,
+        version: item.version,
+        values,
+        photos: spec.photos ? photos.photos.map((photo) => photo.file) : [],
+      },
       {
         onSuccess: (updated) => {
           photos.clear();
-          void message.success(t('actions.done', { action: t(`actions.${action}`, { defaultValue: action }), number: updated.number }));
+          void message.success(t('actions.done', { action: label, number: updated.number }));
           onDone(updated);
         },
       },
@@ -105,7 +143,7 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
   return (
     <Modal
       open
-      title={`${t(`actions.${action}`, { defaultValue: action })} · ${item.number}`}
+      title={`${label} · ${item.number}`}
       onCancel={onClose}
       destroyOnHidden
       footer={
@@ -124,97 +162,19 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
         </Space>
       }
     >
-      <Flex vertical gap={12} data-testid={`action-form-${action}`}>
-        {has('departmentKey') ? (
-          <Field label={t('actions.fields.department')} required error={error('departmentKey')}>
-            <div data-testid="action-department">
-              <Select<string>
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder={t('actions.fields.departmentPlaceholder')}
-                loading={departments.isPending}
-                value={input.departmentKey}
-                onChange={(departmentKey) => set({ departmentKey })}
-                options={(departments.data ?? []).map((department) => ({
-                  value: department.key,
-                  label: localName(i18n.language, department.nameZh, department.nameEn),
-                }))}
-                optionRender={(option) => <span data-testid={`department-option-${option.value}`}>{option.label}</span>}
-                virtual={false}
-                listHeight={320}
-                style={{ width: '100%' }}
-              />
-            </div>
+      <Flex vertical gap={12} data-testid={`action-form-${spec.action}`}>
+        {spec.fields.map((field) => (
+          <Field
+            key={field.name}
+            label={t(`actions.fields.${field.name}`, { defaultValue: field.name })}
+            required={isRequired(field, values)}
+            error={tried && missing.includes(field.name)}
+          >
+            <FieldInput item={item} spec={spec} field={field} values={values} onChange={setValue} />
           </Field>
-        ) : null}
-        {has('passed') ? (
-          <Field label={t('actions.fields.passed')} required error={error('passed')}>
-            <Radio.Group value={input.passed} onChange={(event) => set({ passed: event.target.value as boolean })}>
-              <Radio.Button value>
-                <span data-testid="action-passed-yes">{t('actions.fields.pass')}</span>
-              </Radio.Button>
-              <Radio.Button value={false}>
-                <span data-testid="action-passed-no">{t('actions.fields.fail')}</span>
-              </Radio.Button>
-            </Radio.Group>
-          </Field>
-        ) : null}
-        {has('satisfied') ? (
-          <Field label={t('actions.fields.satisfied')} required error={error('satisfied')}>
-            <Radio.Group value={input.satisfied} onChange={(event) => set({ satisfied: event.target.value as boolean })}>
-              <Radio.Button value>
-                <span data-testid="action-satisfied-yes">{t('actions.fields.yes')}</span>
-              </Radio.Button>
-              <Radio.Button value={false}>
-                <span data-testid="action-satisfied-no">{t('actions.fields.no')}</span>
-              </Radio.Button>
-            </Radio.Group>
-          </Field>
-        ) : null}
-        {has('limit') ? (
-          <Field label={t('actions.fields.limit')} required={spec.required.includes('limit')} error={error('limit')}>
-            <Space.Compact style={{ width: '100%' }} data-testid="action-limit-group">
-              <InputNumber<number>
-                min={0.5}
-                max={1000}
-                step={input.unit === 'working_days' || input.unit === 'calendar_days' ? 1 : 0.5}
-                precision={input.unit === 'working_days' ? 0 : 2}
-                value={input.limit}
-                onChange={(limit) => set({ limit: limit ?? undefined })}
-                style={{ width: '40%' }}
-                id="action-limit"
-              />
-              <Select<TimeLimitUnit>
-                value={input.unit}
-                onChange={(unit) => set({ unit })}
-                options={UNITS.map((unit) => ({ value: unit, label: t(`timeLimit.units.${unit}`) }))}
-                style={{ width: '60%' }}
-              />
-            </Space.Compact>
-          </Field>
-        ) : null}
-        {has('reason') ? (
-          <Field label={t('actions.fields.reason')} required={spec.required.includes('reason')} error={error('reason')}>
-            <Input.TextArea rows={3} maxLength={2000} value={input.reason} onChange={(event) => set({ reason: event.target.value })} data-testid="action-reason" />
-          </Field>
-        ) : null}
-        {has('instruction') ? (
-          <Field label={t('actions.fields.instruction')} required error={error('instruction')}>
-            <Input.TextArea
-              rows={3}
-              maxLength={2000}
-              value={input.instruction}
-              onChange={(event) => set({ instruction: event.target.value })}
-              data-testid="action-instruction"
-            />
-          </Field>
-        ) : null}
-        {has('opinion') ? (
-          <Field label={t('actions.fields.opinion')} required={action === 'check' && input.passed === false} error={error('opinion')}>
-            <Input.TextArea rows={3} maxLength={2000} value={input.opinion} onChange={(event) => set({ opinion: event.target.value })} data-testid="action-opinion" />
-          </Field>
-        ) : null}
-        {has('photos') ? (
-          <Field label={t(action === 'feedback' || action === 'check' ? 'actions.fields.afterPhotos' : 'actions.fields.photos')}>
+        ))}
+        {spec.photos ? (
+          <Field label={t('actions.fields.photos')}>
             <PhotoPicker
               testId="action-photo"
               photos={photos.photos}
@@ -239,7 +199,214 @@ function ActionDialog({ item, action, onClose, onDone }: ActionDialogProps) {
   );
 }
 
-function Field({ label, required, error, children }: { label: string; required?: boolean; error?: boolean; children: React.ReactNode }) {
+interface FieldInputProps {
+  item: CaseDto;
+  spec: CaseActionSpec;
+  field: ActionFieldSpec;
+  values: ActionValues;
+  onChange: (name: string, value: FieldValue) => void;
+}
+
+/** The input of one field, by its kind; a kind this frontend does not know gets a text box. */
+function FieldInput({ item, spec, field, values, onChange }: FieldInputProps) {
+  const testId = `action-${field.name}`;
+  const value = values[field.name];
+  switch (effectiveKind(field)) {
+    case 'boolean':
+      return <BooleanInput name={field.name} value={value} onChange={(next) => onChange(field.name, next)} />;
+    case 'department':
+    case 'departments':
+      return (
+        <DepartmentInput
+          testId={testId}
+          multiple={effectiveKind(field) === 'departments'}
+          value={value}
+          onChange={(next) => onChange(field.name, next)}
+        />
+      );
+    case 'limit':
+      return (
+        <LimitInput
+          id={testId}
+          value={value as LimitValue | undefined}
+          onChange={(next) => onChange(field.name, next)}
+        />
+      );
+    case 'category':
+      return (
+        <CategoryInput
+          testId={testId}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={(next) => {
+            onChange(field.name, next);
+            // The conditions belong to a category: a new category clears the chosen condition.
+            for (const other of spec.fields) if (effectiveKind(other) === 'condition') onChange(other.name, undefined);
+          }}
+        />
+      );
+    case 'condition': {
+      const categoryField = spec.fields.find((other) => effectiveKind(other) === 'category');
+      const chosen = categoryField ? values[categoryField.name] : undefined;
+      return (
+        <ConditionInput
+          testId={testId}
+          categoryId={typeof chosen === 'string' && chosen ? chosen : item.category.id}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={(next) => onChange(field.name, next)}
+        />
+      );
+    }
+    default:
+      return (
+        <Input.TextArea
+          rows={3}
+          maxLength={2000}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={(event) => onChange(field.name, event.target.value)}
+          data-testid={testId}
+        />
+      );
+  }
+}
+
+function BooleanInput({ name, value, onChange }: { name: string; value: FieldValue; onChange: (value: boolean) => void }) {
+  const { t } = useTranslation();
+  const choice = (answer: 'yes' | 'no') =>
+    t(`actions.choices.${name}.${answer}`, { defaultValue: t(`actions.choices.default.${answer}`) });
+  return (
+    <Radio.Group value={typeof value === 'boolean' ? value : undefined} onChange={(event) => onChange(event.target.value as boolean)}>
+      <Radio.Button value>
+        <span data-testid={`action-${name}-yes`}>{choice('yes')}</span>
+      </Radio.Button>
+      <Radio.Button value={false}>
+        <span data-testid={`action-${name}-no`}>{choice('no')}</span>
+      </Radio.Button>
+    </Radio.Group>
+  );
+}
+
+function DepartmentInput({
+  testId,
+  multiple,
+  value,
+  onChange,
+}: {
+  testId: string;
+  multiple: boolean;
+  value: FieldValue;
+  onChange: (value: string | string[]) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const departments = useDepartments(true);
+  return (
+    <div data-testid={testId}>
+      <Select<string | string[]>
+        mode={multiple ? 'multiple' : undefined}
+        showSearch={{ optionFilterProp: 'label' }}
+        allowClear={multiple}
+        placeholder={t(multiple ? 'actions.fields.departmentsPlaceholder' : 'actions.fields.departmentPlaceholder')}
+        loading={departments.isPending}
+        value={multiple ? (Array.isArray(value) ? [...(value as readonly string[])] : []) : typeof value === 'string' ? value : undefined}
+        onChange={(next) => onChange(next ?? (multiple ? [] : ''))}
+        options={(departments.data ?? []).map((department) => ({
+          value: department.key,
+          label: localName(i18n.language, department.nameZh, department.nameEn),
+        }))}
+        optionRender={(option) => <span data-testid={`department-option-${option.value}`}>{option.label}</span>}
+        virtual={false}
+        listHeight={320}
+        style={{ width: '100%' }}
+      />
+    </div>
+  );
+}
+
+function LimitInput({ id, value, onChange }: { id: string; value: LimitValue | undefined; onChange: (value: LimitValue) => void }) {
+  const { t } = useTranslation();
+  const unit = value?.unit ?? 'working_hours';
+  const whole = unit === 'working_days' || unit === 'calendar_days';
+  return (
+    <Space.Compact style={{ width: '100%' }} data-testid={`${id}-group`}>
+      <InputNumber<number>
+        min={0.5}
+        max={1000}
+        step={whole ? 1 : 0.5}
+        precision={unit === 'working_days' ? 0 : 2}
+        value={value?.limit}
+        onChange={(limit) => onChange({ unit, limit: limit ?? undefined })}
+        style={{ width: '40%' }}
+        id={id}
+      />
+      <Select<TimeLimitUnit>
+        value={unit}
+        onChange={(next) => onChange({ unit: next, limit: value?.limit })}
+        options={TIME_LIMIT_UNITS.map((option) => ({ value: option, label: t(`timeLimit.units.${option}`) }))}
+        optionRender={(option) => <span data-testid={`unit-option-${option.value}`}>{option.label}</span>}
+        style={{ width: '60%' }}
+      />
+    </Space.Compact>
+  );
+}
+
+function CategoryInput({ testId, value, onChange }: { testId: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  const { t, i18n } = useTranslation();
+  const categories = useCategories();
+  return (
+    <div data-testid={testId}>
+      <Select<string>
+        showSearch={{ optionFilterProp: 'label' }}
+        allowClear
+        placeholder={t('actions.fields.categoryPlaceholder')}
+        loading={categories.isPending}
+        value={value}
+        onChange={(next) => onChange(next || undefined)}
+        options={(categories.data ?? []).map((category) => ({
+          value: category.id,
+          label: `${category.code} ${localName(i18n.language, category.nameZh, category.nameEn)}`,
+        }))}
+        optionRender={(option) => <span data-testid={`category-option-${option.value}`}>{option.label}</span>}
+        virtual={false}
+        style={{ width: '100%' }}
+      />
+    </div>
+  );
+}
+
+function ConditionInput({
+  testId,
+  categoryId,
+  value,
+  onChange,
+}: {
+  testId: string;
+  categoryId: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const categories = useCategories();
+  const conditions = categories.data?.find((category) => category.id === categoryId)?.conditions ?? [];
+  return (
+    <div data-testid={testId}>
+      <Select<string>
+        allowClear
+        placeholder={t('actions.fields.conditionPlaceholder')}
+        loading={categories.isPending}
+        value={value}
+        onChange={(next) => onChange(next || undefined)}
+        options={conditions.map((condition) => ({
+          value: condition.id,
+          label: `${localName(i18n.language, condition.nameZh, condition.nameEn)} · ${t(`timeLimit.${condition.unit}`, { count: condition.limit })}`,
+        }))}
+        optionRender={(option) => <span data-testid={`condition-option-${option.value}`}>{option.label}</span>}
+        virtual={false}
+        style={{ width: '100%' }}
+      />
+    </div>
+  );
+}
+
+function Field({ label, required, error, children }: { label: string; required?: boolean; error?: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div>

@@ -6,7 +6,7 @@ import { DeadlineBadge } from '@/components/deadline-badge';
 import { MapView } from '@/components/map-view';
 import { QueryError } from '@/components/query-error';
 import { StateTag } from '@/components/state-tag';
-import type { CaseDto, CasePhoto } from '@/lib/api-types';
+import type { CaseDto, CasePhoto, CaseTraceEntry } from '@/lib/api-types';
 import { useCase } from '@/lib/api/get-case';
 import { stateColor, stateLabel } from '@/lib/case-states';
 import { formatCoordinate, formatDateTime } from '@/lib/format';
@@ -160,25 +160,8 @@ export function CaseDetails({ item, dark = false }: { item: CaseDto; dark?: bool
               color: entry.action === 'overdue' ? 'red' : entry.toState ? stateColor(entry.toState) : 'gray',
               title: formatDateTime(entry.at, language),
               content: (
-                <div data-testid={`trace-${entry.action}`}>
-                  <Typography.Text strong>{t(`trace.actions.${entry.action}`, { defaultValue: entry.action })}</Typography.Text>
-                  {entry.toState && entry.toState !== entry.fromState ? (
-                    <span className="muted">
-                      {' '}
-                      {entry.fromState ? `${stateLabel(t, entry.fromState)} → ` : ''}
-                      {stateLabel(t, entry.toState)}
-                    </span>
-                  ) : null}
-                  {entry.onTime === false ? (
-                    <Tag color="red" style={{ marginLeft: 6 }}>
-                      {t('case.late')}
-                    </Tag>
-                  ) : null}
-                  <div className="muted">
-                    {entry.actor} · {t(`role.${entry.role}`, { defaultValue: entry.role })}
-                    {entry.departmentKey ? ` · ${entry.departmentKey}` : ''}
-                  </div>
-                  {entry.opinion ? <div>{entry.opinion}</div> : null}
+                <div data-testid={`trace-${entry.action}`} data-code={entry.code ?? undefined}>
+                  <TraceLine entry={entry} />
                   {attached.length > 0 ? <PhotoRow photos={attached} alt={item.number} testId={`trace-photos-${entry.action}`} /> : null}
                 </div>
               ),
@@ -187,6 +170,42 @@ export function CaseDetails({ item, dark = false }: { item: CaseDto; dark?: bool
         />
       </div>
     </Flex>
+  );
+}
+
+/**
+ * One trace row as the server renders it in the UI language: what happened (`text`), who did it
+ * (a person's name, or the system), the department's name, and the opinion when it adds something.
+ */
+export function TraceLine({ entry }: { entry: CaseTraceEntry }) {
+  const { t } = useTranslation();
+  const text = entry.text || entry.code || entry.action;
+  const opinion = entry.opinion?.trim();
+  const department = entry.departmentName && !text.includes(entry.departmentName) ? entry.departmentName : null;
+  return (
+    <>
+      <Typography.Text strong data-testid="trace-text">
+        {text}
+      </Typography.Text>
+      {entry.toState && entry.toState !== entry.fromState ? (
+        <span className="muted">
+          {' '}
+          {entry.fromState ? `${stateLabel(t, entry.fromState)} → ` : ''}
+          {stateLabel(t, entry.toState)}
+        </span>
+      ) : null}
+      {entry.onTime === false ? (
+        <Tag color="red" style={{ marginLeft: 6 }}>
+          {t('case.late')}
+        </Tag>
+      ) : null}
+      <div className="muted" data-testid="trace-actor">
+        {[...new Set([entry.actorName || entry.actor, entry.role ? t(`role.${entry.role}`, { defaultValue: entry.role }) : '', department])]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
+      {opinion && opinion !== text.trim() ? <div data-testid="trace-opinion">{opinion}</div> : null}
+    </>
   );
 }
 

@@ -152,7 +152,7 @@ describe('applyPushToDispatchQueue', () => {
 
   it('adds a returned case at the end and asks for its reason', () => {
     const waiting = aCaseSummary({ state: 'ToDispatch', needsManualDispatch: true, version: 3 });
-    const queue: DispatchQueue = { count: 1, items: [{ case: waiting, reason: 'unroutable', detail: 'no rule', since: waiting.updatedAt }] };
+    const queue: DispatchQueue = { count: 1, items: [{ case: waiting, reason: 'unroutable', detail: 'no rule', since: waiting.updatedAt, by: null, departmentKey: null }] };
     const returned = aCaseSummary({ state: 'Returned', version: 5, departmentKey: null });
 
     const next = applyPushToDispatchQueue(queue, returned);
@@ -167,7 +167,7 @@ describe('applyPushToDispatchQueue', () => {
 
   it('drops a case once it is dispatched, and ignores stale pushes', () => {
     const returned = aCaseSummary({ state: 'Returned', version: 5 });
-    const queue: DispatchQueue = { count: 1, items: [{ case: returned, reason: 'returned', detail: '不属于本部门', since: returned.updatedAt }] };
+    const queue: DispatchQueue = { count: 1, items: [{ case: returned, reason: 'returned', detail: '不属于本部门', since: returned.updatedAt, by: null, departmentKey: null }] };
 
     expect(applyPushToDispatchQueue(queue, { ...returned, version: 4, state: 'Handling' }).queue).toBe(queue);
     expect(applyPushToDispatchQueue(queue, { ...returned, version: 6, state: 'Dispatched' })).toEqual({ queue: empty, incomplete: false });
@@ -175,11 +175,11 @@ describe('applyPushToDispatchQueue', () => {
 
   it('keeps the reason of a held case whose row changed, and leaves cases that never waited alone', () => {
     const returned = aCaseSummary({ state: 'Returned', version: 5 });
-    const queue: DispatchQueue = { count: 1, items: [{ case: returned, reason: 'returned', detail: 'not ours', since: returned.updatedAt }] };
+    const queue: DispatchQueue = { count: 1, items: [{ case: returned, reason: 'returned', detail: 'not ours', since: returned.updatedAt, by: null, departmentKey: null }] };
     const escalated = { ...returned, version: 6, escalated: true };
 
     expect(applyPushToDispatchQueue(queue, escalated)).toEqual({
-      queue: { count: 1, items: [{ case: escalated, reason: 'returned', detail: 'not ours', since: returned.updatedAt }] },
+      queue: { count: 1, items: [{ case: escalated, reason: 'returned', detail: 'not ours', since: returned.updatedAt, by: null, departmentKey: null }] },
       incomplete: false,
     });
     expect(applyPushToDispatchQueue(empty, aCaseSummary({ state: 'Handling' })).queue).toBe(empty);

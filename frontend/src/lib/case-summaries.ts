@@ -97,11 +97,11 @@ export function applyPushToDispatchQueue(queue: DispatchQueue, push: CaseSummary
   if (held) {
     const sameReason = held.reason === reason;
     const items = queue.items.slice();
-    items[index] = sameReason ? { ...held, case: push } : { case: push, reason, detail: null, since: push.updatedAt };
+    items[index] = sameReason ? { ...held, case: push } : { case: push, reason, detail: null, since: push.updatedAt, by: null, departmentKey: null };
     return { queue: { ...queue, items }, incomplete: !sameReason };
   }
   return {
-    queue: { count: queue.count + 1, items: [...queue.items, { case: push, reason, detail: null, since: push.updatedAt }] },
+    queue: { count: queue.count + 1, items: [...queue.items, { case: push, reason, detail: null, since: push.updatedAt, by: null, departmentKey: null }] },
     incomplete: true,
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, describeApiError, http, setUnauthorizedHandler } from '@/lib/http';
+import { ApiError, describeApiError, http, setRequestLanguage, setUnauthorizedHandler } from '@/lib/http';
 
 function answer(status: number, body?: unknown, contentType = 'application/problem+json') {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -19,6 +19,23 @@ describe('http', () => {
     const [, init] = fetch.mock.calls[0]!;
     expect(init).toMatchObject({ method: 'POST', credentials: 'include', body: '{"a":1}' });
     expect((init!.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('asks for the UI language on every request, and Chinese when no language is registered', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer(200, { ok: true }, 'application/json'));
+    const language = (call: number) => (fetch.mock.calls[call]![1]!.headers as Record<string, string>)['Accept-Language'];
+
+    await http('/api/cases/1');
+    let ui = 'en';
+    const unregister = setRequestLanguage(() => ui);
+    await http('/api/cases/1');
+    ui = 'zh-CN';
+    await http('/api/cases/1', { json: {} });
+    unregister();
+    ui = 'en';
+    await http('/api/cases/1');
+
+    expect([0, 1, 2, 3].map(language)).toEqual(['zh-CN', 'en', 'zh-CN', 'zh-CN']);
   });
 
   it('turns problem+json into an ApiError with title, detail and field errors', async () => {

@@ -1,6 +1,7 @@
 /**
- * The one way the frontend talks HTTP: cookies always travel, problem+json answers become an
- * ApiError that carries title, detail and field errors, and a 401 sends the app to /login.
+ * The one way the frontend talks HTTP: cookies always travel, the UI language goes as
+ * Accept-Language, problem+json answers become an ApiError that carries title, detail and field
+ * errors, and a 401 sends the app to /login.
  */
 
 export type FieldErrors = Record<string, string[]>;
@@ -24,6 +25,21 @@ export class ApiError extends Error {
   get isNetworkError(): boolean {
     return this.status === 0;
   }
+}
+
+type LanguageSource = () => string;
+let languageSource: LanguageSource = () => 'zh-CN';
+
+/**
+ * The app registers where the UI language is read: every request asks the server for it
+ * (Accept-Language), so text the server renders (trace lines) comes in that language. Returns a
+ * function that unregisters.
+ */
+export function setRequestLanguage(source: LanguageSource): () => void {
+  languageSource = source;
+  return () => {
+    if (languageSource === source) languageSource = () => 'zh-CN';
+  };
 }
 
 type UnauthorizedHandler = () => void;
@@ -66,7 +82,7 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
 }
 
 export async function http<T>(path: string, options: HttpOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': languageSource(), ...options.headers };
   let body = options.body;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';

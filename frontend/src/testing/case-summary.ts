@@ -19,6 +19,8 @@ export function aCaseSummary(overrides: Partial<CaseSummary> = {}): CaseSummary 
     longitude: 110.29,
     latitude: 25.255,
     description: 'car on the pavement',
+    needsManualDispatch: false,
+    escalated: false,
     reportedAt: '2026-03-02T01:00:00Z',
     updatedAt: '2026-03-02T01:00:00Z',
     ...overrides,

@@ -11,7 +11,7 @@ if (!('ResizeObserver' in globalThis)) {
 }
 
 // jsdom lacks matchMedia, which antd's tables and grids ask for the screen's breakpoints; no query matches here.
-if (typeof window.matchMedia !== 'function') {
+if (typeof window !== 'undefined' && typeof window.matchMedia !== 'function') {
   window.matchMedia = (query: string) =>
     ({
       matches: false,
@@ -27,5 +27,5 @@ if (typeof window.matchMedia !== 'function') {
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  globalThis.localStorage?.clear();
 });

@@ -4,7 +4,7 @@ using Dispatch.Domain.Cases;
 namespace Dispatch.Domain.Tests.Cases;
 
 /// <summary>
-/// Walks every state × action × role. The expectations below are written out from DOMAIN §3–§4 on their own, not
+/// Walks every state × action × role. The expectations below are written out from docs/domain.md §3–§4 on their own, not
 /// read from <see cref="CaseLifecycle.Table"/>, so that a slip in the table shows up as a difference here.
 /// </summary>
 public sealed class LifecycleTableTests

@@ -95,7 +95,7 @@ test('a returned case reaches the dispatcher live with its reason and is re-disp
 
   await item.click();
   await page.getByTestId('action-dispatch').click();
-  await page.getByTestId('action-department').click();
+  await page.getByTestId('action-departmentKey').click();
   await page.getByTestId('department-option-xs-enforcement').click();
   await page.getByTestId('action-submit').click();
   await expect(page.getByTestId('drawer-case-state')).toHaveAttribute('data-state', 'Dispatched');

@@ -14,7 +14,7 @@ public sealed record StageDeadline(CaseStage Stage, DateTimeOffset StartedAt, Da
 }
 
 /// <summary>
-/// Sets the deadlines of one case's steps from their time limits on the working calendar (DOMAIN §5): starts a
+/// Sets the deadlines of one case's steps from their time limits on the working calendar (docs/domain.md §5): starts a
 /// step's clock, moves it for an approved extension (延期) and for the time a suspension (挂账) stopped it.
 /// </summary>
 public sealed class CaseClock

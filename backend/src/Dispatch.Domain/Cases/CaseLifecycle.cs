@@ -52,7 +52,7 @@ public sealed record CaseTransition(
 }
 
 /// <summary>
-/// The state machine of DOMAIN §4 as one table. The aggregate's methods and the list of actions offered to a
+/// The state machine of docs/domain.md §4 as one table. The aggregate's methods and the list of actions offered to a
 /// caller (<see cref="AllowedActions"/>) both read it, so what the UI shows is exactly what the case accepts.
 /// </summary>
 public static class CaseLifecycle

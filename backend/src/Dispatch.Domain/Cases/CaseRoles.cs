@@ -1,7 +1,7 @@
 namespace Dispatch.Domain.Cases;
 
 /// <summary>
-/// Role names as the lifecycle table uses them. They equal the names of the signed-in roles (DOMAIN §3);
+/// Role names as the lifecycle table uses them. They equal the names of the signed-in roles (docs/domain.md §3);
 /// <see cref="System"/> is the software itself (intake policy, routing, the deadline sweeper).
 /// </summary>
 public static class CaseRoles

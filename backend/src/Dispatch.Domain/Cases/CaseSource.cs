@@ -1,6 +1,6 @@
 namespace Dispatch.Domain.Cases;
 
-/// <summary>How a case reached the command centre (案件来源, DOMAIN §7).</summary>
+/// <summary>How a case reached the command centre (案件来源, docs/domain.md §7).</summary>
 public enum CaseSource
 {
     /// <summary>监督员上报</summary>

@@ -22,7 +22,7 @@ public enum CaseStage
     Close,
 }
 
-/// <summary>Traffic light of a step's clock (DOMAIN §5): green below 80 % of the limit, yellow up to it, red past it.</summary>
+/// <summary>Traffic light of a step's clock (docs/domain.md §5): green below 80 % of the limit, yellow up to it, red past it.</summary>
 public enum CaseLight
 {
     Green,

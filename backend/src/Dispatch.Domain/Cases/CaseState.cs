@@ -1,6 +1,6 @@
 namespace Dispatch.Domain.Cases;
 
-/// <summary>Where a case stands in the closed loop (闭环) of DOMAIN §4.</summary>
+/// <summary>Where a case stands in the closed loop (闭环) of docs/domain.md §4.</summary>
 public enum CaseState
 {
     /// <summary>待受理</summary>

@@ -5,7 +5,7 @@ using Dispatch.Domain.Catalogue;
 namespace Dispatch.Domain.Routing;
 
 /// <summary>
-/// The rules a category starts with, following the common principle (DOMAIN §4), for the whole managed area:
+/// The rules a category starts with, following the common principle (docs/domain.md §4), for the whole managed area:
 /// <list type="bullet">
 /// <item>部件 先属主、后属地: the component's recorded owner; else the department of the category's kind with
 /// jurisdiction over the place; else the street office (territory).</item>

@@ -42,7 +42,7 @@ public sealed record RoutingDecision(
 }
 
 /// <summary>
-/// Chooses the department for a filed case (DOMAIN §4). Of the rules in force for the case's category, those whose
+/// Chooses the department for a filed case (docs/domain.md §4). Of the rules in force for the case's category, those whose
 /// filters fit are ranked: the most specific grid node first; then rules for a component owner, then rules for a
 /// filing condition; then the higher priority; then the newer rule. The first whose target names a department wins.
 /// No rule, or none that resolves, sends the case to the dispatcher's manual queue (事事有人管).

@@ -17,7 +17,7 @@ public sealed class AppUser : IdentityUser
 }
 
 /// <summary>
-/// The role names of DOMAIN §3, as stored in Identity and carried in the auth cookie. They are the lifecycle
+/// The role names of docs/domain.md §3, as stored in Identity and carried in the auth cookie. They are the lifecycle
 /// table's own names (<see cref="CaseRoles"/>), so a signed-in role and a table role can never drift apart.
 /// </summary>
 public static class Roles

@@ -7,7 +7,7 @@ namespace Dispatch.Persistence.Migrations;
 /// The dispatcher's data: routing rules (which replace the walking skeleton's category → department table), the
 /// component inventory (部件) with the case's link to a component, and the dead letters an administrator replays.
 /// Hand-written like <see cref="Initial"/>. The old table's routes are not carried over: every category gets the
-/// default rules (DOMAIN §4) when a worker starts and finds none.
+/// default rules (docs/domain.md §4) when a worker starts and finds none.
 /// </summary>
 [DbContext(typeof(DispatchDbContext))]
 [Migration("20261121000004_RoutingRules")]

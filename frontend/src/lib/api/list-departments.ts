@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Department } from '@/lib/api-types';
+import { sharedKeys } from '@/lib/api/query-keys';
 import { http } from '@/lib/http';
 
 export function listDepartments(signal?: AbortSignal): Promise<Department[]> {
@@ -9,7 +10,7 @@ export function listDepartments(signal?: AbortSignal): Promise<Department[]> {
 /** Only for users who watch any department (dispatcher, leader...); a handler has one. */
 export function useDepartments(enabled: boolean) {
   return useQuery({
-    queryKey: ['departments'],
+    queryKey: sharedKeys.departments,
     queryFn: ({ signal }) => listDepartments(signal),
     enabled,
     staleTime: 60 * 60 * 1000,

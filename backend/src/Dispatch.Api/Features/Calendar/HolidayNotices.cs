@@ -13,7 +13,7 @@ public sealed record HolidayYearDto(int Year, string Origin, IReadOnlyList<Holid
 public sealed record WorkingCalendarDto(string TimeZone, IReadOnlyList<string> WorkingPeriods, IReadOnlyList<HolidayYearDto> Years);
 
 /// <summary>
-/// The working calendar (DOMAIN §5): anyone signed in may read it; administrators add a year's state holiday notice
+/// The working calendar (docs/domain.md §5): anyone signed in may read it; administrators add a year's state holiday notice
 /// (or correct one) in the JSON form of <c>calendar-cn-2026.json</c>. Deadlines set afterwards count on it.
 /// </summary>
 public static class HolidayNotices

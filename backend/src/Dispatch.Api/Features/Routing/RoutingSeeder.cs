@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Api.Features.Routing;
 
 /// <summary>
-/// Gives every category that never had a routing rule the default rules of DOMAIN §4 (<see cref="DefaultRoutingRules"/>).
+/// Gives every category that never had a routing rule the default rules of docs/domain.md §4 (<see cref="DefaultRoutingRules"/>).
 /// A category whose rules an administrator retired keeps none: that is a decision, and the coverage report shows it.
 /// Default rules have ids derived from the category, so workers seeding at once cannot double them.
 /// </summary>

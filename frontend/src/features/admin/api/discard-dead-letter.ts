@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { adminKeys } from '@/features/admin/api/keys';
+import { adminKeys } from '@/features/admin/api/query-keys';
 import type { DeadLetter } from '@/lib/api-types';
 import { http } from '@/lib/http';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { adminKeys } from '@/features/admin/api/keys';
+import { adminKeys } from '@/features/admin/api/query-keys';
 import type { RoutingDryRun } from '@/lib/api-types';
 import { http } from '@/lib/http';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { adminKeys } from '@/features/admin/api/keys';
+import { adminKeys } from '@/features/admin/api/query-keys';
 import { http } from '@/lib/http';
 
 export function retireRoutingRule(id: string): Promise<void> {

@@ -10,9 +10,9 @@ const accounts: Account[] = [
 ];
 
 const grids: Record<string, GridNode[]> = {
-  district: [{ code: '450304', level: 'district', name: '象山区', validFrom: '2020-01-01', bbox: [0, 0, 1, 1] }],
-  street: [{ code: '450304002', level: 'street', name: '南门街道', validFrom: '2020-01-01', bbox: [0, 0, 1, 1] }],
-  community: [{ code: '450304002001', level: 'community', name: '南门社区', validFrom: '2020-01-01', bbox: [0, 0, 1, 1] }],
+  district: [{ code: '450304', level: 'district', name: '象山区', parentCode: null, validFrom: '2020-01-01', validTo: null, responsiblePerson: null, bbox: [0, 0, 1, 1] }],
+  street: [{ code: '450304002', level: 'street', name: '南门街道', parentCode: null, validFrom: '2020-01-01', validTo: null, responsiblePerson: null, bbox: [0, 0, 1, 1] }],
+  community: [{ code: '450304002001', level: 'community', name: '南门社区', parentCode: null, validFrom: '2020-01-01', validTo: null, responsiblePerson: null, bbox: [0, 0, 1, 1] }],
 };
 
 function json(body: unknown, status = 200, type = 'application/json') {

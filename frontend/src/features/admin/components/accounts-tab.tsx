@@ -5,10 +5,10 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/query-error';
 import { useAccounts } from '@/features/admin/api/list-accounts';
-import { useGridNodes } from '@/features/admin/api/list-grid-nodes';
+import { useGridLevels } from '@/lib/api/list-grids';
 import { useSetGridScope } from '@/features/admin/api/set-grid-scope';
-import { formProblem } from '@/features/admin/hooks/form-problems';
-import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/hooks/grid-scope';
+import { formProblem } from '@/features/admin/lib/form-problems';
+import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/lib/grid-scope';
 import type { Account } from '@/lib/api-types';
 import { useDepartments } from '@/lib/api/list-departments';
 import { localName } from '@/lib/i18n';
@@ -21,7 +21,7 @@ export function AccountsTab() {
   const language = i18n.language;
   const accounts = useAccounts();
   const departments = useDepartments(true);
-  const grids = useGridNodes(SCOPE_LEVELS);
+  const grids = useGridLevels(SCOPE_LEVELS);
 
   const departmentName = useMemo(() => {
     const names = new Map((departments.data ?? []).map((item) => [item.key, localName(language, item.nameZh, item.nameEn)]));

@@ -14,6 +14,11 @@ const letter: DeadLetter = {
   exceptionMessage: 'Case case-404 does not exist.',
   faultedAt: '2026-03-02T01:00:00Z',
   status: 'open',
+  replayedAt: null,
+  replayedBy: null,
+  replayMessageId: null,
+  discardedAt: null,
+  discardedBy: null,
 };
 
 function json(body: unknown, status = 200, type = 'application/json') {

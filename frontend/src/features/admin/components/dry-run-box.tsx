@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, InputNumber, Select, Typography } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoutingDryRun, type DryRunParams } from '@/features/admin/api/dry-run-routing';
-import { targetLabel } from '@/features/admin/hooks/routing-rules';
+import { targetLabel } from '@/features/admin/lib/routing-rules';
 import { describeApiError } from '@/lib/http';
 import { localName } from '@/lib/i18n';
 

@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/query-error';
-import { useCategories } from '@/features/admin/api/list-categories';
+import { useCategories } from '@/lib/api/list-categories';
 import { useRoutingRules } from '@/features/admin/api/list-routing-rules';
 import { useRetireRoutingRule } from '@/features/admin/api/retire-routing-rule';
 import { DryRunBox } from '@/features/admin/components/dry-run-box';
@@ -17,7 +17,7 @@ import {
   sortRules,
   targetLabel,
   type RuleEditing,
-} from '@/features/admin/hooks/routing-rules';
+} from '@/features/admin/lib/routing-rules';
 import type { RoutingRule } from '@/lib/api-types';
 import { formatDateTime } from '@/lib/format';
 import { describeApiError } from '@/lib/http';

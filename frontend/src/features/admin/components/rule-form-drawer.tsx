@@ -3,9 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeRoutingRule } from '@/features/admin/api/change-routing-rule';
 import { useCreateRoutingRule } from '@/features/admin/api/create-routing-rule';
-import { useGridNodes } from '@/features/admin/api/list-grid-nodes';
-import { formProblem } from '@/features/admin/hooks/form-problems';
-import { scopeOptions } from '@/features/admin/hooks/grid-scope';
+import { useGridLevels } from '@/lib/api/list-grids';
+import { formProblem } from '@/features/admin/lib/form-problems';
+import { scopeOptions } from '@/features/admin/lib/grid-scope';
 import {
   categoryOption,
   departmentKindLabel,
@@ -15,7 +15,7 @@ import {
   targetsFor,
   type RuleEditing,
   type RuleFormValues,
-} from '@/features/admin/hooks/routing-rules';
+} from '@/features/admin/lib/routing-rules';
 import type { Category, RoutingRule } from '@/lib/api-types';
 import { useDepartments } from '@/lib/api/list-departments';
 import { localName } from '@/lib/i18n';
@@ -62,7 +62,7 @@ function RuleForm({ editing, categories, onClose, onSaved }: RuleFormDrawerProps
   const [form] = Form.useForm<RuleFormFields>();
   const [problem, setProblem] = useState<string | null>(null);
   const departments = useDepartments(true);
-  const grids = useGridNodes(GRID_LEVELS);
+  const grids = useGridLevels(GRID_LEVELS);
   const create = useCreateRoutingRule();
   const change = useChangeRoutingRule();
   const saving = create.isPending || change.isPending;

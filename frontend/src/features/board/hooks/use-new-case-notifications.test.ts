@@ -7,6 +7,9 @@ import { newCaseIds, useNewCaseNotifications } from '@/features/board/hooks/use-
 import type { CaseSummary } from '@/lib/api-types';
 import { createI18n } from '@/lib/i18n';
 import { aCaseSummary } from '@/testing/case-summary';
+import { allowSlowRenders } from '@/testing/render';
+
+const timeout = allowSlowRenders();
 
 describe('newCaseIds', () => {
   it('announces nothing for the first list a board shows', () => {
@@ -46,5 +49,5 @@ describe('useNewCaseNotifications', () => {
 
     rerender({ cases: [aCaseSummary(), held], sound: false });
     expect(chime).toHaveBeenCalledTimes(1);
-  });
+  }, timeout);
 });

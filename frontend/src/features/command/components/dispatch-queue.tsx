@@ -2,6 +2,7 @@ import { Button, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { StateTag } from '@/components/state-tag';
 import type { DispatchQueueItem } from '@/lib/api-types';
+import { useDepartments } from '@/lib/api/list-departments';
 import { formatDateTime } from '@/lib/format';
 import { localName } from '@/lib/i18n';
 
@@ -13,6 +14,11 @@ export interface DispatchQueueListProps {
 /** 人工派遣: cases no rule covered and cases a department returned, oldest first, with the reason. */
 export function DispatchQueueList({ items, onOpen }: DispatchQueueListProps) {
   const { t, i18n } = useTranslation();
+  const departments = useDepartments(items.some((item) => !!item.departmentKey));
+  const departmentName = (key: string) => {
+    const department = departments.data?.find((candidate) => candidate.key === key);
+    return department ? localName(i18n.language, department.nameZh, department.nameEn) : null;
+  };
   if (items.length === 0) return <Empty description={t('command.queue.empty')} />;
   return (
     <ul className="live-list" data-testid="dispatch-queue">
@@ -29,7 +35,7 @@ export function DispatchQueueList({ items, onOpen }: DispatchQueueListProps) {
             <span>
               {item.case.categoryCode} {localName(i18n.language, item.case.categoryNameZh, item.case.categoryNameEn)}
             </span>
-            {item.departmentKey ? <span>{item.departmentKey}</span> : null}
+            {item.departmentKey && departmentName(item.departmentKey) ? <span>{departmentName(item.departmentKey)}</span> : null}
             <span>{formatDateTime(item.since, i18n.language)}</span>
           </div>
           {item.detail ? <div className="live-list__description">{item.detail}</div> : null}

@@ -1,6 +1,6 @@
 import { Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentStanding } from '@/features/command/hooks/board-stats';
+import type { DepartmentStanding } from '@/features/command/lib/board-stats';
 import { localName } from '@/lib/i18n';
 
 function percent(rate: number | null): string {

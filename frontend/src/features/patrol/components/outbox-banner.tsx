@@ -1,7 +1,7 @@
 import { CloudUploadOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { QueuedReport, ReportOutbox } from '@/features/patrol/hooks/report-outbox';
+import type { QueuedReport, ReportOutbox } from '@/features/patrol/lib/report-outbox';
 import { formatDateTime } from '@/lib/format';
 
 export interface OutboxBannerProps {

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhotoPicker } from '@/components/photo-picker';
 import { MAX_DESCRIPTION_LENGTH, MAX_PHOTOS } from '@/features/patrol/api/create-case';
-import { useCategories } from '@/features/patrol/api/list-categories';
+import { useCategories } from '@/lib/api/list-categories';
 import { CategoryPicker } from '@/features/patrol/components/category-picker';
 import { ComponentPicker } from '@/features/patrol/components/component-picker';
 import { ConditionPicker } from '@/features/patrol/components/condition-picker';

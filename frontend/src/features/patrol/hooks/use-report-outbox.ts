@@ -4,7 +4,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCase, type CaseDraft } from '@/features/patrol/api/create-case';
 import { myCasesQueryKey } from '@/features/patrol/api/list-my-cases';
-import { ReportOutbox, toDraft, type QueuedReport } from '@/features/patrol/hooks/report-outbox';
+import { ReportOutbox, toDraft, type QueuedReport } from '@/features/patrol/lib/report-outbox';
 import type { CaseDto } from '@/lib/api-types';
 
 const RETRY_MS = 30_000;

@@ -27,7 +27,7 @@ public sealed class LimitOption
     }
 }
 
-/// <summary>Limits of the steps around handling (DOMAIN §5: file + dispatch ≤ 30 min, check ≤ 1 h). Null: the step is not timed.</summary>
+/// <summary>Limits of the steps around handling (docs/domain.md §5: file + dispatch ≤ 30 min, check ≤ 1 h). Null: the step is not timed.</summary>
 public sealed class StepLimitOptions
 {
     public LimitOption? Accept { get; set; } = new() { Limit = 0.5m };
@@ -51,7 +51,7 @@ public sealed class StepLimitOptions
     public IEnumerable<LimitOption> All() => new[] { Accept, Verify, File, Dispatch, Check, Close }.OfType<LimitOption>();
 }
 
-/// <summary>Time limits, traffic lights and the sweeper (DOMAIN §5).</summary>
+/// <summary>Time limits, traffic lights and the sweeper (docs/domain.md §5).</summary>
 public sealed class SlaOptions
 {
     public const string SectionName = "Sla";

@@ -18,7 +18,7 @@ public sealed class IntakeRule
     public bool AutoFile { get; set; }
 }
 
-/// <summary>Intake policy per case source and category (DOMAIN §7). Without rules, the demo default holds.</summary>
+/// <summary>Intake policy per case source and category (docs/domain.md §7). Without rules, the demo default holds.</summary>
 public sealed class IntakeOptions
 {
     public const string SectionName = "Intake";

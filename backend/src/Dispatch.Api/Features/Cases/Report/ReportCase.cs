@@ -105,7 +105,7 @@ public sealed class ReportCase(
         if (earlier is not null)
             return await ReplayAsync(earlier, hash, http, ct);
 
-        // Locate before anything is stored: a point outside every unit grid is refused (DOMAIN §1), and the case number
+        // Locate before anything is stored: a point outside every unit grid is refused (docs/domain.md §1), and the case number
         // runs in the series of the district the point lies in.
         var isPatroller = user.IsInRole(Roles.Patroller);
         var grid = await grids.GetAsync(ct);

@@ -6,7 +6,7 @@ using Dispatch.Persistence.Identity;
 namespace Dispatch.Api.Features.Cases.Report;
 
 /// <summary>
-/// Where a report comes from (DOMAIN §7) and what comes with it. A patroller's report is a patrol report and may be
+/// Where a report comes from (docs/domain.md §7) and what comes with it. A patroller's report is a patrol report and may be
 /// marked as fixed on the spot; an acceptor enters reports for others: a hotline call (the default) with the caller's
 /// name and phone, the public app, a leader's assignment, video analytics or the media.
 /// </summary>

@@ -8,7 +8,7 @@ import {
   sortRules,
   targetLabel,
   targetsFor,
-} from '@/features/admin/hooks/routing-rules';
+} from '@/features/admin/lib/routing-rules';
 import type { Category, RoutingRule } from '@/lib/api-types';
 import { createI18n } from '@/lib/i18n';
 

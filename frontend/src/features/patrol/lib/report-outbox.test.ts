@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReportOutbox, toDraft, type QueuedReport, type SendReport } from '@/features/patrol/hooks/report-outbox';
+import { ReportOutbox, toDraft, type QueuedReport, type SendReport } from '@/features/patrol/lib/report-outbox';
 import type { CaseDto } from '@/lib/api-types';
 import { ApiError } from '@/lib/http';
 import { deferred } from '@/testing/deferred';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hourlyTrend, leagueTable, overdueCases } from '@/features/command/hooks/board-stats';
+import { hourlyTrend, leagueTable, overdueCases } from '@/features/command/lib/board-stats';
 import { aCaseSummary } from '@/testing/case-summary';
 
 const now = Date.parse('2026-03-02T03:30:00Z');

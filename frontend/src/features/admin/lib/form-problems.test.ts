@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formProblem } from '@/features/admin/hooks/form-problems';
+import { formProblem } from '@/features/admin/lib/form-problems';
 import { ApiError } from '@/lib/http';
 
 const FIELDS = ['categoryId', 'gridCode', 'departmentKey'] as const;

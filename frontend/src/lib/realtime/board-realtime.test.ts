@@ -1,7 +1,8 @@
 import { QueryClient, QueryObserver, type QueryKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { CommandBoard, DepartmentBoard, DispatchQueue } from '@/lib/api-types';
-import { BoardRealtime, boardKeys } from '@/lib/realtime';
+import { BoardRealtime } from '@/lib/realtime/board-realtime';
+import { boardKeys } from '@/lib/realtime/board-keys';
 import { aCaseSummary } from '@/testing/case-summary';
 import { deferred } from '@/testing/deferred';
 import { FakeBoardConnection } from '@/testing/fake-board-connection';
@@ -69,32 +70,6 @@ describe('BoardRealtime', () => {
     expect(loads.count).toBe(loadsBefore);
   });
 
-  it('writes pushes into the command board and drops versions it already holds', async () => {
-    watch(boardKeys.command, (): CommandBoard => ({ counts: {}, cases: [] }));
-    realtime.subscribe({ kind: 'command' });
-    await vi.waitFor(() => expect(connection.invoked('JoinCommandCentre')).toHaveLength(1));
-    await vi.waitFor(() => expect(commandBoard()).toBeDefined());
-
-    const v2 = aCaseSummary({ version: 2, state: 'Handling' });
-    connection.push(v2);
-    connection.push({ ...v2, version: 1, state: 'Dispatched' });
-    connection.push({ ...v2, version: 2, state: 'Closed' });
-
-    expect(commandBoard()).toEqual({ counts: { Handling: 1 }, cases: [v2] });
-  });
-
-  it('does not bring back a case that left the department when an older push arrives late', async () => {
-    const v1 = aCaseSummary({ version: 1, departmentKey: 'xs-traffic' });
-    watch(boardKeys.department('xs-traffic'), () => ({ department, cases: [v1] }));
-    realtime.subscribe({ kind: 'department', key: 'xs-traffic' });
-    await vi.waitFor(() => expect(departmentBoard()?.cases).toEqual([v1]));
-
-    connection.push({ ...v1, version: 3, state: 'Closed' });
-    connection.push({ ...v1, version: 2, state: 'Handling' });
-
-    expect(departmentBoard()?.cases).toEqual([]);
-  });
-
   it('after a reconnect joins every group again and reloads the snapshots', async () => {
     const departmentLoads = watch(boardKeys.department('xs-traffic'), () => ({ department, cases: [] }));
     const commandLoads = watch(boardKeys.command, (): CommandBoard => ({ counts: {}, cases: [] }));
@@ -115,33 +90,6 @@ describe('BoardRealtime', () => {
       expect(departmentLoads.count).toBe(before.department + 1);
       expect(commandLoads.count).toBe(before.command + 1);
     });
-  });
-
-  it('applies a push that arrived while the snapshot was loading on top of that snapshot', async () => {
-    const snapshot = deferred<DepartmentBoard>();
-    const loading = queryClient.fetchQuery({
-      queryKey: boardKeys.department('xs-traffic'),
-      queryFn: () => snapshot.promise,
-    });
-    const earlyPush = aCaseSummary({ departmentKey: 'xs-traffic' });
-
-    realtime.handleCaseChanged(earlyPush);
-    snapshot.resolve({ department, cases: [] });
-    await loading;
-
-    expect(departmentBoard()?.cases).toEqual([earlyPush]);
-  });
-
-  it('does not replay pushes the snapshot already reflects', async () => {
-    const old = aCaseSummary({ departmentKey: 'xs-traffic', version: 1 });
-    realtime.handleCaseChanged(old);
-
-    await queryClient.fetchQuery({
-      queryKey: boardKeys.department('xs-traffic'),
-      queryFn: async (): Promise<DepartmentBoard> => ({ department, cases: [] }),
-    });
-
-    expect(departmentBoard()?.cases).toEqual([]);
   });
 
   it('retries a connection that cannot start, then joins and reloads', async () => {
@@ -238,63 +186,6 @@ describe('BoardRealtime', () => {
 
     expect(connection.stopCalls).toBe(1);
     expect(commandBoard()?.cases).toEqual([]);
-  });
-
-  it('writes into a grid-filtered command board only the pushes its scope takes, and cases it holds', async () => {
-    const held = aCaseSummary({ version: 2, state: 'Dispatched', longitude: 110.3 });
-    watch(boardKeys.commandIn('450304001'), (): CommandBoard => ({ counts: { Dispatched: 1 }, cases: [held] }));
-    realtime.setGridScope('450304001', (push) => push.longitude >= 110.29);
-    realtime.subscribe({ kind: 'command' });
-    await vi.waitFor(() => expect(realtime.isLive({ kind: 'command' })).toBe(true));
-    const filtered = () => queryClient.getQueryData<CommandBoard>(boardKeys.commandIn('450304001'));
-
-    const inside = aCaseSummary({ version: 1, state: 'Reported', longitude: 110.3 });
-    const elsewhere = aCaseSummary({ version: 1, state: 'Reported', longitude: 110.28 });
-    connection.push(inside);
-    connection.push(elsewhere);
-    connection.push({ ...held, version: 3, state: 'Handling' });
-
-    expect(filtered()?.cases.map((item) => item.id)).toEqual([held.id, inside.id]);
-    expect(filtered()?.counts).toEqual({ Dispatched: 0, Reported: 1, Handling: 1 });
-  });
-
-  it('reloads a command board once, after a pause, when pushes of cases it never held arrive', async () => {
-    const loads = watch(boardKeys.command, (): CommandBoard => ({ counts: {}, cases: [] }));
-    realtime.subscribe({ kind: 'command' });
-    await vi.waitFor(() => expect(realtime.isLive({ kind: 'command' })).toBe(true));
-    const before = loads.count;
-
-    connection.push(aCaseSummary({ version: 5, state: 'Closed' }));
-    connection.push(aCaseSummary({ version: 7, state: 'Handling' }));
-    connection.push(aCaseSummary({ version: 1, state: 'Reported' }));
-
-    expect(scheduled.map((entry) => entry.delayMs)).toEqual([2000]);
-    expect(loads.count).toBe(before);
-    scheduled.shift()!.callback();
-    await vi.waitFor(() => expect(loads.count).toBe(before + 1));
-  });
-
-  it('keeps the dispatcher queue in step: a returned case joins it and its reason is read from the server', async () => {
-    const returned = aCaseSummary({ version: 4, state: 'Returned', departmentKey: null });
-    let reason: string | null = null;
-    const loads = watch(boardKeys.dispatchQueue, (): DispatchQueue =>
-      reason ? { count: 1, items: [{ case: returned, reason: 'returned', detail: reason, since: returned.updatedAt }] } : { count: 0, items: [] },
-    );
-    realtime.subscribe({ kind: 'command' });
-    await vi.waitFor(() => expect(realtime.isLive({ kind: 'command' })).toBe(true));
-    const queue = () => queryClient.getQueryData<DispatchQueue>(boardKeys.dispatchQueue);
-    const before = loads.count;
-
-    reason = 'not ours';
-    connection.push(returned);
-    expect(queue()?.items.map((item) => [item.case.id, item.reason])).toEqual([[returned.id, 'returned']]);
-
-    scheduled.shift()!.callback();
-    await vi.waitFor(() => expect(loads.count).toBe(before + 1));
-    await vi.waitFor(() => expect(queue()?.items[0]?.detail).toBe('not ours'));
-
-    connection.push({ ...returned, version: 5, state: 'Dispatched', departmentKey: 'xs-street' });
-    expect(queue()).toEqual({ count: 0, items: [] });
   });
 
   it('after a reconnect reloads the filtered command boards and the dispatcher queue too', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/hooks/grid-scope';
+import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/lib/grid-scope';
 import type { GridNode } from '@/lib/api-types';
 
 function node(code: string, level: GridNode['level'], name: string): GridNode {
-  return { code, level, name, parentCode: null, validFrom: '2020-01-01', bbox: [0, 0, 1, 1] };
+  return { code, level, name, parentCode: null, validFrom: '2020-01-01', validTo: null, responsiblePerson: null, bbox: [0, 0, 1, 1] };
 }
 
 describe('grid scope', () => {
