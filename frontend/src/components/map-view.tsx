@@ -80,6 +80,13 @@ function FitBounds({ bounds }: { bounds: readonly [number, number, number, numbe
   return null;
 }
 
+/** A span holding `text` as text: grid names come from imports and must never be read as markup. */
+export function textElement(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
+}
+
 function GridLayer({ layer }: { layer: MapLayer }) {
   // GeoJSON layers do not follow new data: a changed collection or style is drawn afresh.
   const { data, style, onClick, tooltip } = layer;
@@ -92,7 +99,8 @@ function GridLayer({ layer }: { layer: MapLayer }) {
       onEachFeature: (feature: GridFeature, path: Layer) => {
         if (tooltip) {
           const text = tooltip(feature);
-          if (text) path.bindTooltip(text, { sticky: true });
+          // Leaflet inserts a string tooltip as HTML; an element with text content shows names as text.
+          if (text) path.bindTooltip(textElement(text), { sticky: true });
         }
         if (onClick) {
           path.on('click', (event: LeafletMouseEvent) => {
