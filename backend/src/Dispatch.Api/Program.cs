@@ -71,6 +71,7 @@ await app.PrepareDatabaseAsync(roles);
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
+app.UseDispatchLocalization();
 app.UseStatusCodePages();
 app.UseMiddleware<OriginCheck>();
 app.UseAuthentication();

@@ -1,6 +1,58 @@
 // Generated from the host's /openapi/v1.json by `npm run api:types` (openapi-typescript). Do not edit.
 
 export interface paths {
+    "/api/case-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The action table: every action people take, its labels, fields and roles */
+        get: operations["case-actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManualDispatchList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories": {
         parameters: {
             query?: never;
@@ -156,41 +208,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/dispatch/queue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ManualDispatchList"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -300,6 +317,91 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userName}/grid-scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["GridScopeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -508,7 +610,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** accept (JSON or form fields) */
+        /**
+         * 受理 / Accept
+         * @description Roles: acceptor. Fields: opinion (text).
+         */
         post: operations["case-accept"];
         delete?: never;
         options?: never;
@@ -525,7 +630,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** refuse (JSON or form fields) */
+        /**
+         * 不予受理 / Refuse
+         * @description Roles: acceptor. Fields: reason (text, required).
+         */
         post: operations["case-refuse"];
         delete?: never;
         options?: never;
@@ -542,7 +650,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** request-verification (JSON or form fields) */
+        /**
+         * 发起核实 / Request verification
+         * @description Roles: acceptor. Fields: opinion (text).
+         */
         post: operations["case-request-verification"];
         delete?: never;
         options?: never;
@@ -559,7 +670,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** verify (JSON, or a form with photos parts) */
+        /**
+         * 核实 / Verify
+         * @description Roles: patroller. Fields: opinion (text). Photos as multipart parts named photos.
+         */
         post: operations["case-verify"];
         delete?: never;
         options?: never;
@@ -576,7 +690,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** file (JSON or form fields) */
+        /**
+         * 立案 / File
+         * @description Roles: shift-leader. Fields: categoryId (category), conditionId (condition), opinion (text).
+         */
         post: operations["case-file"];
         delete?: never;
         options?: never;
@@ -593,7 +710,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** void (JSON or form fields) */
+        /**
+         * 作废 / Void
+         * @description Roles: shift-leader. Fields: reason (text, required).
+         */
         post: operations["case-void"];
         delete?: never;
         options?: never;
@@ -610,7 +730,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dispatch (JSON or form fields) */
+        /**
+         * 派遣 / Dispatch
+         * @description Roles: dispatcher. Fields: departmentKey (department, required), assistingDepartmentKeys (departments), opinion (text).
+         */
         post: operations["case-dispatch"];
         delete?: never;
         options?: never;
@@ -627,7 +750,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** assist (JSON or form fields) */
+        /**
+         * 协办 / Assist
+         * @description Roles: dispatcher, shift-leader. Fields: assistingDepartmentKeys (departments, required), opinion (text).
+         */
         post: operations["case-assist"];
         delete?: never;
         options?: never;
@@ -644,7 +770,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** sign (JSON or form fields) */
+        /**
+         * 签收 / Sign for
+         * @description Roles: handler. Fields: opinion (text).
+         */
         post: operations["case-sign"];
         delete?: never;
         options?: never;
@@ -661,7 +790,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** return (JSON or form fields) */
+        /**
+         * 回退 / Return
+         * @description Roles: handler. Fields: reason (text, required).
+         */
         post: operations["case-return"];
         delete?: never;
         options?: never;
@@ -678,7 +810,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** request-extension (JSON or form fields) */
+        /**
+         * 申请延期 / Request extension
+         * @description Roles: handler. Fields: limit (limit, required), reason (text).
+         */
         post: operations["case-request-extension"];
         delete?: never;
         options?: never;
@@ -695,7 +830,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** approve-extension (JSON or form fields) */
+        /**
+         * 批准延期 / Approve extension
+         * @description Roles: dispatcher, shift-leader. Fields: limit (limit), opinion (text).
+         */
         post: operations["case-approve-extension"];
         delete?: never;
         options?: never;
@@ -712,7 +850,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** reject-extension (JSON or form fields) */
+        /**
+         * 驳回延期 / Reject extension
+         * @description Roles: dispatcher, shift-leader. Fields: reason (text, required).
+         */
         post: operations["case-reject-extension"];
         delete?: never;
         options?: never;
@@ -729,7 +870,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** request-suspension (JSON or form fields) */
+        /**
+         * 申请挂账 / Request suspension
+         * @description Roles: handler. Fields: reason (text, required).
+         */
         post: operations["case-request-suspension"];
         delete?: never;
         options?: never;
@@ -746,7 +890,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** approve-suspension (JSON or form fields) */
+        /**
+         * 批准挂账 / Approve suspension
+         * @description Roles: dispatcher, shift-leader. Fields: opinion (text).
+         */
         post: operations["case-approve-suspension"];
         delete?: never;
         options?: never;
@@ -763,7 +910,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** reject-suspension (JSON or form fields) */
+        /**
+         * 驳回挂账 / Reject suspension
+         * @description Roles: dispatcher, shift-leader. Fields: reason (text, required).
+         */
         post: operations["case-reject-suspension"];
         delete?: never;
         options?: never;
@@ -780,7 +930,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** resume (JSON or form fields) */
+        /**
+         * 恢复处置 / Resume
+         * @description Roles: dispatcher, shift-leader. Fields: opinion (text).
+         */
         post: operations["case-resume"];
         delete?: never;
         options?: never;
@@ -797,7 +950,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** feedback (JSON, or a form with photos parts) */
+        /**
+         * 处置反馈 / Report handled
+         * @description Roles: handler. Fields: opinion (text). Photos as multipart parts named photos.
+         */
         post: operations["case-feedback"];
         delete?: never;
         options?: never;
@@ -814,7 +970,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** request-check (JSON or form fields) */
+        /**
+         * 发起核查 / Request check
+         * @description Roles: acceptor. Fields: opinion (text).
+         */
         post: operations["case-request-check"];
         delete?: never;
         options?: never;
@@ -831,7 +990,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** check (JSON, or a form with photos parts) */
+        /**
+         * 核查 / Check
+         * @description Roles: patroller. Fields: passed (boolean, required), opinion (text, required when passed is false). Photos as multipart parts named photos.
+         */
         post: operations["case-check"];
         delete?: never;
         options?: never;
@@ -848,7 +1010,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** close (JSON or form fields) */
+        /**
+         * 结案 / Close
+         * @description Roles: shift-leader. Fields: opinion (text).
+         */
         post: operations["case-close"];
         delete?: never;
         options?: never;
@@ -865,7 +1030,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** escalate (JSON or form fields) */
+        /**
+         * 督办 / Escalate
+         * @description Roles: leader. Fields: instruction (text, required).
+         */
         post: operations["case-escalate"];
         delete?: never;
         options?: never;
@@ -882,7 +1050,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** callback (JSON or form fields) */
+        /**
+         * 回访 / Call back
+         * @description Roles: acceptor. Fields: satisfied (boolean, required), opinion (text).
+         */
         post: operations["case-callback"];
         delete?: never;
         options?: never;
@@ -899,8 +1070,94 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** self-handle (JSON, or a form with photos parts) */
+        /**
+         * 自行处置结案 / Close as fixed on the spot
+         * @description Roles: acceptor. Fields: opinion (text). Photos as multipart parts named photos.
+         */
         post: operations["case-self-handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boards/department/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentBoard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/boards/command": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    grid?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommandBoard"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1064,89 +1321,6 @@ export interface paths {
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/boards/department/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DepartmentBoard"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/boards/command": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    grid?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CommandBoard"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1955,91 +2129,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AccountDto"][];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/users/{userName}/grid-scope": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userName: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": null | components["schemas"]["GridScopeRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AccountDto"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2058,6 +2147,21 @@ export interface components {
             /** Format: double */
             limit: number | string;
             unit: string;
+        };
+        CaseActionDto: {
+            action: string;
+            labelZh: string;
+            labelEn: string;
+            danger: boolean;
+            photos: boolean;
+            fields: components["schemas"]["CaseActionFieldDto"][];
+            roles: string[];
+        };
+        CaseActionFieldDto: {
+            name: string;
+            kind: string;
+            required: boolean;
+            requiredWhen?: null | components["schemas"]["RequiredWhenDto"];
         };
         CaseActionRequest: {
             /** Format: int32 */
@@ -2320,6 +2424,7 @@ export interface components {
             since: string;
             by: null | string;
             departmentKey: null | string;
+            byName?: null | string;
         };
         DryRunResult: {
             matched: boolean;
@@ -2464,6 +2569,10 @@ export interface components {
             selfHandled?: null | boolean;
             componentId?: null | string;
         };
+        RequiredWhenDto: {
+            field: string;
+            equals: boolean;
+        };
         ResponsibilityGridDto: {
             code: string;
             name: string;
@@ -2535,6 +2644,13 @@ export interface components {
             sequence: number | string;
             onTime?: null | boolean;
             attachments?: null | string[];
+            /** @default  */
+            code: string;
+            /** @default  */
+            text: string;
+            /** @default  */
+            actorName: string;
+            departmentName?: null | string;
         };
         WorkingCalendarDto: {
             timeZone: string;
@@ -2550,6 +2666,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "case-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseActionDto"][];
+                };
+            };
+        };
+    };
     "case-accept": {
         parameters: {
             query?: never;

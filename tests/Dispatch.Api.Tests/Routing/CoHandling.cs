@@ -37,7 +37,9 @@ public sealed class CoHandling(DispatchApp app) : IClassFixture<DispatchApp>
         Assert.Equal("xs-traffic", assisted.GetProperty("department").GetProperty("key").GetString());
         var row = assisted.GetProperty("trace").EnumerateArray().Last();
         Assert.Equal("assist", row.GetProperty("action").GetString());
-        Assert.StartsWith("协办单位：", row.GetProperty("opinion").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("assist", "街道与执法局协助疏导"), (row.GetProperty("code").GetString(), row.GetProperty("opinion").GetString()));
+        Assert.StartsWith("协办单位：", row.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("xs-", row.GetProperty("text").GetString(), StringComparison.Ordinal);
         var helper = await app.SignInAsync("handler.xs-enforcement");
         Assert.Equal(HttpStatusCode.OK, (await helper.GetAsync($"/api/cases/{id}")).StatusCode);
         Assert.True(await OnBoardAsync(helper, "xs-enforcement", id));

@@ -41,7 +41,8 @@ public sealed class CoverageAndManualDispatch(DispatchApp app) : IClassFixture<D
         var queue = await OkAsync(await dispatcher.GetAsync("/api/dispatch/queue"));
         var item = queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("case").GetProperty("id").GetGuid() == id);
         Assert.Equal("unroutable", item.GetProperty("reason").GetString());
-        Assert.Contains("没有匹配的派遣规则", item.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("转人工派遣：", item.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("系统", item.GetProperty("byName").GetString());
         Assert.Equal("ToDispatch", item.GetProperty("case").GetProperty("state").GetString());
         Assert.True(item.GetProperty("case").GetProperty("needsManualDispatch").GetBoolean());
         Assert.Equal(1, await app.QueryAsync(db => db.Outbox.CountAsync(m => m.MessageType == "Dispatch.Contracts.Cases.CaseUnroutable" && m.Body.Contains(id.ToString()))));

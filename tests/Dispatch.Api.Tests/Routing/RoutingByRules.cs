@@ -35,7 +35,9 @@ public sealed class RoutingByRules(DispatchApp app) : IClassFixture<DispatchApp>
         Assert.Equal("xs-sanitation", await RoutedToAsync(patroller, id));
         var dispatch = await app.QueryAsync(db => db.CaseTraces.SingleAsync(t => t.CaseId == id && t.Action == "dispatch"));
         var rule = await app.QueryAsync(db => db.RoutingRules.SingleAsync(r => r.CategoryId == categoryId));
-        Assert.Contains(rule.Id.ToString(), dispatch.Opinion, StringComparison.Ordinal);
+        Assert.Equal(("dispatch.rule", rule.Id.ToString(), "xs-sanitation"),
+            (dispatch.Code, dispatch.Parameters["ruleId"], dispatch.Parameters["departmentKey"]));
+        Assert.Null(dispatch.Opinion);
     }
 
     [Fact]

@@ -69,11 +69,13 @@ public sealed class CaseLifecycleTests
         c.Accept(Actor.System, At);
         c.File(Actor.System, At);
 
-        c.MarkUnroutable(Actor.System, At, "no rule");
+        c.MarkUnroutable(Actor.System, At, UnroutableReasons.NoRule);
 
         Assert.Equal(CaseState.ToDispatch, c.State);
         Assert.True(c.NeedsManualDispatch);
-        Assert.Equal("no rule", c.Trace[^1].Opinion);
+        Assert.Equal(TraceCodes.MarkUnroutable, c.Trace[^1].Code);
+        Assert.Equal(UnroutableReasons.NoRule, c.Trace[^1].Parameters[TraceParameters.Reason]);
+        Assert.Null(c.Trace[^1].Opinion);
 
         c.Dispatch(Guid.CreateVersion7(), new Actor("dispatcher1", "dispatcher"), At);
         Assert.False(c.NeedsManualDispatch);
@@ -82,6 +84,6 @@ public sealed class CaseLifecycleTests
     [Fact]
     public void Only_a_case_waiting_for_dispatch_can_be_marked_unroutable()
     {
-        Assert.Throws<CaseTransitionException>(() => NewCase().MarkUnroutable(Actor.System, At, "no rule"));
+        Assert.Throws<CaseTransitionException>(() => NewCase().MarkUnroutable(Actor.System, At, UnroutableReasons.NoRule));
     }
 }

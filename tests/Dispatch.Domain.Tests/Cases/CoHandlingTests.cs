@@ -32,7 +32,11 @@ public class CoHandlingTests
         Assert.Equal(Lead, c.DepartmentId);
         var rows = c.Trace.Where(t => t.Action == CaseAction.Assist).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal("协办单位：xs-enforcement；市政已完成", rows[1].Opinion);
+        Assert.Equal(TraceCodes.Assist, rows[1].Code);
+        Assert.Equal("xs-municipal,xs-enforcement", rows[0].Parameters[TraceParameters.DepartmentKeys]);
+        Assert.Equal("xs-enforcement", rows[1].Parameters[TraceParameters.DepartmentKeys]);
+        Assert.Equal("市政已完成", rows[1].Opinion);
+        Assert.Null(rows[0].Opinion);
     }
 
     [Fact]

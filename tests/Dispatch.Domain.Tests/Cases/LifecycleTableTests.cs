@@ -65,7 +65,7 @@ public sealed class LifecycleTableTests
         [CaseAction.File] = (c, a) => c.File(a, T0, null, Clock),
         [CaseAction.Void] = (c, a) => c.Void(a, T0, "重复上报"),
         [CaseAction.Dispatch] = (c, a) => c.Dispatch(DepartmentId, Department, a, T0, null, Clock),
-        [CaseAction.MarkUnroutable] = (c, a) => c.MarkUnroutable(a, T0, "no rule"),
+        [CaseAction.MarkUnroutable] = (c, a) => c.MarkUnroutable(a, T0, UnroutableReasons.NoRule),
         [CaseAction.Assist] = (c, a) => c.SetAssistingDepartments([(Guid.CreateVersion7(), "xs-municipal")], a, T0),
         [CaseAction.Sign] = (c, a) => c.Sign(a, T0),
         [CaseAction.Return] = (c, a) => c.Return(a, T0, "不属于本单位", Clock),

@@ -4,4 +4,7 @@ namespace Dispatch.Domain.Cases;
 public sealed record Actor(string UserName, string Role, string? DepartmentKey = null)
 {
     public static readonly Actor System = new("system", "system");
+
+    /// <summary>The software itself (intake policy, routing, sweeper), whatever department it acts for.</summary>
+    public bool IsSystem => Role == CaseRoles.System;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Grids;
 
@@ -10,14 +11,15 @@ public sealed record ReportDetails(string? CallerName = null, string? CallerPhon
 /// <summary>
 /// A case (案卷): one reported problem followed through the closed loop. State changes are methods that
 /// refuse illegal moves (by the table in <see cref="CaseLifecycle"/>), append a trace row and bump
-/// <see cref="Version"/> (the optimistic-concurrency token).
+/// <see cref="Version"/> (the optimistic-concurrency token). A trace row says what happened as a code with
+/// parameters (<see cref="TraceCodes"/>); its opinion is only ever what a person wrote.
 /// </summary>
 public sealed class Case
 {
     public const int MaxDescriptionLength = 2000;
     public const int MaxOpinionLength = 2000;
-    public const int MaxCallerNameLength = 64;
-    public const int MaxCallerPhoneLength = 32;
+    public const int MaxCallerNameLength = CaseCaller.MaxNameLength;
+    public const int MaxCallerPhoneLength = CaseCaller.MaxPhoneLength;
     public const int MaxAssistingDepartments = 10;
 
     private readonly List<CaseTrace> _trace = [];
@@ -103,10 +105,20 @@ public sealed class Case
     public IReadOnlyList<CaseAssist> Assists => _assists;
 
     /// <summary>The running (or, while suspended, stopped) clock of the current step.</summary>
-    public StageDeadline? Deadline =>
-        DeadlineStage is { } stage && DeadlineStartedAt is { } started && NextDeadline is { } due && YellowAt is { } yellow && DeadlineUnit is { } unit
-            ? new StageDeadline(stage, started, due, yellow, unit)
-            : null;
+    public StageDeadline? Deadline => Clock.Deadline;
+
+    /// <summary>The current step's clock, a value over the columns from <see cref="DeadlineStage"/> to <see cref="SuspendedAt"/>.</summary>
+    public StepClock Clock => new(DeadlineStage, DeadlineStartedAt, NextDeadline, YellowAt, DeadlineUnit, Light, LightChangesAt, SuspendedAt);
+
+    /// <summary>Where the case is, a value over the columns from <see cref="Longitude"/> to <see cref="OutsideResponsibilityGrid"/>.</summary>
+    public CaseLocation Location => new(Longitude, Latitude, DistrictCode, UnitGridCode, CommunityCode, StreetCode,
+        ResponsibilityGridCode, OutsideResponsibilityGrid);
+
+    /// <summary>The hotline caller, a value over <see cref="CallerName"/> and <see cref="CallerPhone"/>.</summary>
+    public CaseCaller Caller => new(CallerName, CallerPhone);
+
+    /// <summary>督办 as a value over the columns from <see cref="Escalated"/> to <see cref="EscalatedAt"/>.</summary>
+    public Escalation Escalation => new(Escalated, EscalationLevel, EscalatedTo, EscalationInstruction, EscalatedAt);
 
     public TimeLimit? RequestedLimit =>
         RequestedLimitAmount is { } amount && RequestedLimitUnit is { } unit ? new TimeLimit(amount, unit) : null;
@@ -116,12 +128,8 @@ public sealed class Case
         GridLocation? location = null, ReportDetails? details = null, CaseClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(reporter);
-        if (location is not null && location.District.Value != districtCode)
-            throw new ArgumentException($"District {districtCode} does not contain unit grid {location.UnitGrid}.", nameof(districtCode));
-        if (details?.CallerName is { Length: > MaxCallerNameLength })
-            throw new ArgumentException($"A caller's name has at most {MaxCallerNameLength} characters.", nameof(details));
-        if (details?.CallerPhone is { Length: > MaxCallerPhoneLength })
-            throw new ArgumentException($"A caller's phone has at most {MaxCallerPhoneLength} characters.", nameof(details));
+        var place = CaseLocation.At(longitude, latitude, districtCode, location);
+        var caller = CaseCaller.Of(details);
         var c = new Case
         {
             Id = id,
@@ -129,25 +137,25 @@ public sealed class Case
             Source = source,
             CategoryId = categoryId,
             ConditionId = conditionId,
-            Longitude = longitude,
-            Latitude = latitude,
+            Longitude = place.Longitude,
+            Latitude = place.Latitude,
             Description = description,
-            DistrictCode = districtCode,
+            DistrictCode = place.DistrictCode,
             ReportedBy = reporter.UserName,
             ReportedAt = at,
             State = CaseState.Reported,
-            UnitGridCode = location?.UnitGrid.Value,
-            CommunityCode = location?.Community.Value,
-            StreetCode = location?.Street.Value,
-            ResponsibilityGridCode = location?.ResponsibilityGridCode,
-            OutsideResponsibilityGrid = location?.OutsideResponsibilityGrid ?? false,
-            CallerName = details?.CallerName,
-            CallerPhone = details?.CallerPhone,
+            UnitGridCode = place.UnitGridCode,
+            CommunityCode = place.CommunityCode,
+            StreetCode = place.StreetCode,
+            ResponsibilityGridCode = place.ResponsibilityGridCode,
+            OutsideResponsibilityGrid = place.OutsideResponsibilityGrid,
+            CallerName = caller.Name,
+            CallerPhone = caller.Phone,
             SelfHandled = details?.SelfHandled ?? false,
             ComponentId = details?.ComponentId,
         };
-        c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null);
-        c.StartClock(clock?.Start(CaseStage.Accept, at));
+        c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null, code: TraceCodes.Report);
+        c.SetClock(c.Clock.Started(clock?.Start(CaseStage.Accept, at)));
         return c;
     }
 
@@ -160,7 +168,7 @@ public sealed class Case
 
     /// <summary>受理: the command centre takes the report in.</summary>
     public void Accept(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null) =>
-        Take(CaseAction.Accept, actor, at, opinion, clock);
+        Take(CaseAction.Accept, actor, at, opinion, clock, code: actor?.IsSystem == true ? TraceCodes.AcceptAuto : TraceCodes.Accept);
 
     /// <summary>不予受理: not a matter for city management, a duplicate, or not true.</summary>
     public void Refuse(Actor actor, DateTimeOffset at, string reason) =>
@@ -179,8 +187,16 @@ public sealed class Case
 
     /// <summary>立案: the report becomes a case that must be handled; the shift leader may correct category and condition.</summary>
     public void File(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null,
-        Guid? categoryId = null, Guid? conditionId = null) =>
-        Take(CaseAction.File, actor, at, opinion, clock, effect: () =>
+        Guid? categoryId = null, Guid? conditionId = null)
+    {
+        var category = categoryId ?? CategoryId;
+        var condition = conditionId ?? (category == CategoryId ? ConditionId : null);
+        var recategorized = category != CategoryId || condition != ConditionId;
+        var code = actor?.IsSystem == true ? TraceCodes.FileAuto : recategorized ? TraceCodes.FileRecategorized : TraceCodes.File;
+        var parameters = recategorized ? Parameters(
+            (TraceParameters.CategoryId, category.ToString()),
+            (TraceParameters.ConditionId, condition?.ToString())) : null;
+        Take(CaseAction.File, actor!, at, opinion, clock, code: code, parameters: parameters, effect: () =>
         {
             if (categoryId is { } category && category != CategoryId)
             {
@@ -190,6 +206,7 @@ public sealed class Case
             if (conditionId is not null)
                 ConditionId = conditionId;
         });
+    }
 
     /// <summary>作废 / 不予立案.</summary>
     public void Void(Actor actor, DateTimeOffset at, string reason) =>
@@ -202,9 +219,16 @@ public sealed class Case
         Dispatch(departmentId, actor.DepartmentKey, actor, at, opinion, null);
     }
 
-    /// <summary>派遣 with the department's key (for 监管分离) and the clock that sets the handling deadline.</summary>
-    public void Dispatch(Guid departmentId, string? departmentKey, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock) =>
-        Take(CaseAction.Dispatch, actor, at, opinion, clock, departmentKey: departmentKey, effect: () =>
+    /// <summary>
+    /// 派遣 with the department's key (for 监管分离) and the clock that sets the handling deadline;
+    /// <paramref name="ruleId"/> names the routing rule when the router, not a person, chose the department.
+    /// </summary>
+    public void Dispatch(Guid departmentId, string? departmentKey, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock,
+        Guid? ruleId = null) =>
+        Take(CaseAction.Dispatch, actor, at, opinion, clock, departmentKey: departmentKey,
+            code: ruleId is null ? TraceCodes.Dispatch : TraceCodes.DispatchRule,
+            parameters: Parameters((TraceParameters.DepartmentKey, departmentKey), (TraceParameters.RuleId, ruleId?.ToString())),
+            effect: () =>
         {
             DepartmentId = departmentId;
             DepartmentKey = departmentKey;
@@ -224,8 +248,11 @@ public sealed class Case
             throw new ArgumentException("A department is named twice.", nameof(departments));
         if (DepartmentId is { } lead && departments.Any(d => d.Id == lead))
             throw new ArgumentException("The lead department (主办) cannot also assist.", nameof(departments));
-        var named = departments.Count == 0 ? "取消协办" : $"协办单位：{string.Join("、", departments.Select(d => d.Key))}";
-        Take(CaseAction.Assist, actor, at, string.IsNullOrWhiteSpace(opinion) ? named : $"{named}；{opinion}", null, effect: () =>
+        Take(CaseAction.Assist, actor, at, string.IsNullOrWhiteSpace(opinion) ? null : opinion, null,
+            code: departments.Count == 0 ? TraceCodes.AssistEnd : TraceCodes.Assist,
+            parameters: departments.Count == 0 ? null
+                : Parameters((TraceParameters.DepartmentKeys, string.Join(",", departments.Select(d => d.Key)))),
+            effect: () =>
         {
             _assists.RemoveAll(a => departments.All(d => d.Id != a.DepartmentId));
             foreach (var (id, key) in departments.Where(d => _assists.All(a => a.DepartmentId != d.Id)))
@@ -233,9 +260,14 @@ public sealed class Case
         });
     }
 
-    /// <summary>No rule covers the case: it stays to be dispatched, flagged for the dispatcher's manual queue.</summary>
+    /// <summary>
+    /// No rule covers the case: it stays to be dispatched, flagged for the dispatcher's manual queue.
+    /// <paramref name="reason"/> is one of <see cref="UnroutableReasons"/>, kept as the row's parameter.
+    /// </summary>
     public void MarkUnroutable(Actor actor, DateTimeOffset at, string reason) =>
-        Take(CaseAction.MarkUnroutable, actor, at, reason, null, effect: () => NeedsManualDispatch = true);
+        Take(CaseAction.MarkUnroutable, actor, at, null, null, code: TraceCodes.MarkUnroutable,
+            parameters: Parameters((TraceParameters.Reason, Required(reason, nameof(reason)))),
+            effect: () => NeedsManualDispatch = true);
 
     /// <summary>签收: the department takes the case on.</summary>
     public void Sign(Actor actor, DateTimeOffset at, string? opinion = null) =>
@@ -259,7 +291,7 @@ public sealed class Case
         ArgumentNullException.ThrowIfNull(requested);
         if (requested.IsZero)
             throw new ArgumentException("An extension must ask for some time.", nameof(requested));
-        Take(CaseAction.RequestExtension, actor, at, reason, null, effect: () =>
+        Take(CaseAction.RequestExtension, actor, at, reason, null, parameters: LimitParameters(requested), effect: () =>
         {
             PendingRequest = Cases.PendingRequest.Extension;
             RequestedLimitAmount = requested.Amount;
@@ -272,14 +304,10 @@ public sealed class Case
     {
         if (granted is { IsZero: true })
             throw new ArgumentException("An approved extension must give some time.", nameof(granted));
-        Take(CaseAction.ApproveExtension, actor, at, opinion, null, effect: () =>
+        var given = granted ?? RequestedLimit;
+        Take(CaseAction.ApproveExtension, actor, at, opinion, null, parameters: given is null ? null : LimitParameters(given), effect: () =>
         {
-            var extension = granted ?? RequestedLimit!;
-            if (Deadline is { } current)
-            {
-                ArgumentNullException.ThrowIfNull(clock);
-                MoveClock(clock.Extend(current, extension), at);
-            }
+            SetClock(Clock.Extended(clock, granted ?? RequestedLimit!, at));
             ExtensionCount++;
             ClearRequest();
         });
@@ -298,8 +326,7 @@ public sealed class Case
         Take(CaseAction.ApproveSuspension, actor, at, opinion, null, effect: () =>
         {
             ClearRequest();
-            SuspendedAt = at;
-            LightChangesAt = null;
+            SetClock(Clock.Suspended(at));
         });
 
     public void RejectSuspension(Actor actor, DateTimeOffset at, string reason) =>
@@ -307,16 +334,7 @@ public sealed class Case
 
     /// <summary>恢复: the suspended case is worked again; its deadline moves by the time the clock stood still.</summary>
     public void Resume(Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock) =>
-        Take(CaseAction.Resume, actor, at, opinion, null, effect: () =>
-        {
-            var pausedAt = SuspendedAt ?? at;
-            SuspendedAt = null;
-            if (Deadline is { } current)
-            {
-                ArgumentNullException.ThrowIfNull(clock);
-                MoveClock(clock.Resume(current, pausedAt, at), at);
-            }
-        });
+        Take(CaseAction.Resume, actor, at, opinion, null, effect: () => SetClock(Clock.Resumed(clock, at)));
 
     /// <summary>处置反馈: the department reports the problem fixed, with photos of the result.</summary>
     public void Feedback(Actor actor, DateTimeOffset at, string? opinion, IReadOnlyList<PhotoFile>? photos = null, CaseClock? clock = null)
@@ -334,7 +352,8 @@ public sealed class Case
     {
         if (!passed)
             Required(opinion, nameof(opinion));
-        Take(CaseAction.Check, actor, at, opinion, clock, to: passed ? CaseState.ToClose : CaseState.Handling, effect: () =>
+        Take(CaseAction.Check, actor, at, opinion, clock, to: passed ? CaseState.ToClose : CaseState.Handling,
+            code: passed ? TraceCodes.CheckPassed : TraceCodes.CheckFailed, effect: () =>
         {
             if (!passed)
                 ReworkCount++;
@@ -348,16 +367,14 @@ public sealed class Case
 
     /// <summary>督办: a leader flags the case with an instruction; the state does not change.</summary>
     public void Escalate(Actor actor, DateTimeOffset at, string instruction) =>
-        Take(CaseAction.Escalate, actor, at, Required(instruction, nameof(instruction)), null, effect: () =>
-        {
-            Escalated = true;
-            EscalationInstruction = instruction;
-            EscalatedAt = at;
-        });
+        Take(CaseAction.Escalate, actor, at, Required(instruction, nameof(instruction)), null,
+            effect: () => SetEscalation(Escalation.ByLeader(instruction, at)));
 
     /// <summary>回访: the member of the public is called back after closing; the case is archived.</summary>
     public void Callback(Actor actor, DateTimeOffset at, bool satisfied, string? opinion = null) =>
-        Take(CaseAction.Callback, actor, at, opinion, null, effect: () => CallbackSatisfied = satisfied);
+        Take(CaseAction.Callback, actor, at, opinion, null,
+            code: satisfied ? TraceCodes.CallbackSatisfied : TraceCodes.CallbackUnsatisfied,
+            effect: () => CallbackSatisfied = satisfied);
 
     /// <summary>自行处置: the acceptor confirms the patroller's fix on the spot and closes the case without dispatch.</summary>
     public void SelfHandle(Actor actor, DateTimeOffset at, string? opinion = null, IReadOnlyList<PhotoFile>? photos = null)
@@ -372,56 +389,35 @@ public sealed class Case
     /// </summary>
     public SweepOutcome? Sweep(DateTimeOffset now)
     {
-        if (LightChangesAt is not { } due || due > now || Deadline is not { } deadline || SuspendedAt is not null || State.IsTerminal())
+        if (State.IsTerminal() || !Clock.IsDueAt(now))
             return null;
-        var light = deadline.LightAt(now);
-        if (light == CaseLight.Red)
+        var deadline = Clock.Deadline!;
+        switch (Clock.ChangeAt(now))
         {
-            var stage = deadline.Stage.Name();
-            Take(CaseAction.Overdue, Actor.System, now, $"已超过{stage}时限", null, effect: () =>
-            {
-                Light = CaseLight.Red;
-                LightChangesAt = null;
-            });
-            var level = EscalationLevel switch
-            {
-                null when StreetCode is not null => Cases.EscalationLevel.Street,
-                null or Cases.EscalationLevel.Street => Cases.EscalationLevel.District,
-                _ => Cases.EscalationLevel.City,
-            };
-            var target = level switch
-            {
-                Cases.EscalationLevel.Street => StreetCode!,
-                Cases.EscalationLevel.District => DistrictCode,
-                _ => DistrictCode.Length >= 4 ? $"{DistrictCode[..4]}00" : DistrictCode,
-            };
-            Take(CaseAction.Escalate, Actor.System, now, $"超时自动督办：{level} {target}", null, effect: () =>
-            {
-                Escalated = true;
-                EscalationLevel = level;
-                EscalatedTo = target;
-                EscalatedAt = now;
-            });
-            return new SweepOutcome(CaseLight.Red, deadline, level, target);
+            case CaseLight.Red:
+                Take(CaseAction.Overdue, Actor.System, now, null, null, code: TraceCodes.Overdue,
+                    parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())),
+                    effect: () => SetClock(Clock.Showing(CaseLight.Red)));
+                var escalation = Escalation.UpOneLevel(StreetCode, DistrictCode, now);
+                Take(CaseAction.Escalate, Actor.System, now, null, null, code: TraceCodes.EscalateAuto,
+                    parameters: Parameters((TraceParameters.Level, escalation.Level?.Name()), (TraceParameters.Target, escalation.To)),
+                    effect: () => SetEscalation(escalation));
+                return new SweepOutcome(CaseLight.Red, deadline, escalation.Level, escalation.To);
+            case CaseLight.Yellow:
+                Take(CaseAction.Warn, Actor.System, now, null, null, code: TraceCodes.Warn,
+                    parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())),
+                    effect: () => SetClock(Clock.Showing(CaseLight.Yellow)));
+                return new SweepOutcome(CaseLight.Yellow, deadline, null, null);
+            default:
+                // Nothing to announce (the light already shows this): only look again when it can next change.
+                SetClock(Clock.Rescheduled());
+                return null;
         }
-
-        if (light == CaseLight.Yellow && Light == CaseLight.Green)
-        {
-            Take(CaseAction.Warn, Actor.System, now, $"{deadline.Stage.Name()}时限即将用完（黄灯）", null, effect: () =>
-            {
-                Light = CaseLight.Yellow;
-                LightChangesAt = deadline.Due;
-            });
-            return new SweepOutcome(CaseLight.Yellow, deadline, null, null);
-        }
-
-        // Nothing to announce (the light already shows this): only look again when it can next change.
-        LightChangesAt = Light == CaseLight.Green ? deadline.YellowAt : Light == CaseLight.Yellow ? deadline.Due : null;
-        return null;
     }
 
     private void Take(string action, Actor actor, DateTimeOffset at, string? opinion, CaseClock? clock,
-        CaseState? to = null, Action? effect = null, string? departmentKey = null)
+        CaseState? to = null, Action? effect = null, string? departmentKey = null,
+        string? code = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (opinion is { Length: > MaxOpinionLength })
@@ -435,54 +431,46 @@ public sealed class Case
         var fromStage = CaseStages.Of(from);
         var toStage = CaseStages.Of(target);
         var endsStage = fromStage != toStage;
-        bool? onTime = endsStage && NextDeadline is { } due && SuspendedAt is null ? at <= due : null;
+        var onTime = endsStage ? Clock.OnTimeAt(at) : null;
 
         State = target;
         effect?.Invoke();
         if (endsStage)
-            StartClock(toStage is { } next ? clock?.Start(next, at) : null);
-        Append(action, from, target, actor, at, opinion, departmentKey, onTime);
+            SetClock(Clock.Started(toStage is { } next ? clock?.Start(next, at) : null));
+        Append(action, from, target, actor, at, opinion, departmentKey, onTime, code, parameters);
     }
 
-    private void StartClock(StageDeadline? deadline)
+    /// <summary>A row's parameters; names whose value is null are left out.</summary>
+    private static Dictionary<string, string>? Parameters(params (string Name, string? Value)[] values)
     {
-        deadline = InUtc(deadline);
-        DeadlineStage = deadline?.Stage;
-        DeadlineStartedAt = deadline?.StartedAt;
-        NextDeadline = deadline?.Due;
-        YellowAt = deadline?.YellowAt;
-        DeadlineUnit = deadline?.Unit;
-        // A new clock starts green; the sweeper turns it yellow or red and says so in the trace.
-        Light = deadline is null ? null : CaseLight.Green;
-        LightChangesAt = deadline?.YellowAt;
+        var parameters = values.Where(v => v.Value is not null).ToDictionary(v => v.Name, v => v.Value!, StringComparer.Ordinal);
+        return parameters.Count == 0 ? null : parameters;
     }
 
-    /// <summary>
-    /// An extension or a resumption moved the deadline: the light may get better at once, but it only gets worse
-    /// through the sweeper, so that every yellow and red is announced.
-    /// </summary>
-    private void MoveClock(StageDeadline deadline, DateTimeOffset at)
+    private static Dictionary<string, string>? LimitParameters(TimeLimit limit) => Parameters(
+        (TraceParameters.Limit, limit.Amount.ToString(CultureInfo.InvariantCulture)),
+        (TraceParameters.Unit, TimeLimit.UnitName(limit.Unit)));
+
+    private void SetClock(StepClock clock)
     {
-        deadline = InUtc(deadline)!;
-        NextDeadline = deadline.Due;
-        YellowAt = deadline.YellowAt;
-        var now = deadline.LightAt(at);
-        Light = Light is { } shown && shown < now ? shown : now;
-        LightChangesAt = SuspendedAt is not null ? null : Light switch
-        {
-            CaseLight.Green => deadline.YellowAt,
-            CaseLight.Yellow => deadline.Due,
-            _ => null,
-        };
+        DeadlineStage = clock.Stage;
+        DeadlineStartedAt = clock.StartedAt;
+        NextDeadline = clock.Due;
+        YellowAt = clock.YellowAt;
+        DeadlineUnit = clock.Unit;
+        Light = clock.Light;
+        LightChangesAt = clock.LightChangesAt;
+        SuspendedAt = clock.SuspendedAt;
     }
 
-    /// <summary>Instants are kept in UTC; the calendar's local offset is for display only.</summary>
-    private static StageDeadline? InUtc(StageDeadline? d) => d is null ? null : d with
+    private void SetEscalation(Escalation escalation)
     {
-        StartedAt = d.StartedAt.ToUniversalTime(),
-        Due = d.Due.ToUniversalTime(),
-        YellowAt = d.YellowAt.ToUniversalTime(),
-    };
+        Escalated = escalation.Escalated;
+        EscalationLevel = escalation.Level;
+        EscalatedTo = escalation.To;
+        EscalationInstruction = escalation.Instruction;
+        EscalatedAt = escalation.At;
+    }
 
     private void ClearRequest()
     {
@@ -501,12 +489,12 @@ public sealed class Case
         string.IsNullOrWhiteSpace(text) ? throw new ArgumentException($"A {name} is required.", name) : text;
 
     private void Append(string action, CaseState? from, CaseState to, Actor actor, DateTimeOffset at, string? opinion,
-        string? departmentKey = null, bool? onTime = null)
+        string? departmentKey = null, bool? onTime = null, string? code = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         // Every trace row bumps the version, so the version doubles as the row's sequence number
         // and the trace need not be loaded to append to it.
         Version++;
-        _trace.Add(new CaseTrace(Id, Version, action, from, to, actor, at, opinion, departmentKey, onTime));
+        _trace.Add(new CaseTrace(Id, Version, action, from, to, actor, at, opinion, departmentKey, onTime, code, parameters));
         UpdatedAt = at;
     }
 }

@@ -6,7 +6,8 @@ public sealed class CaseTrace
     private CaseTrace() { }
 
     internal CaseTrace(Guid caseId, int sequence, string action, CaseState? fromState, CaseState toState,
-        Actor actor, DateTimeOffset at, string? opinion, string? departmentKey = null, bool? onTime = null)
+        Actor actor, DateTimeOffset at, string? opinion, string? departmentKey = null, bool? onTime = null,
+        string? code = null, IReadOnlyDictionary<string, string>? parameters = null)
     {
         Id = Guid.CreateVersion7(at);
         CaseId = caseId;
@@ -20,7 +21,13 @@ public sealed class CaseTrace
         At = at;
         Opinion = opinion;
         OnTime = onTime;
+        Code = code ?? action;
+        Parameters = parameters is null || parameters.Count == 0
+            ? NoParameters
+            : new Dictionary<string, string>(parameters, StringComparer.Ordinal);
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>(StringComparer.Ordinal);
 
     public Guid Id { get; private set; }
     public Guid CaseId { get; private set; }
@@ -34,7 +41,12 @@ public sealed class CaseTrace
     /// <summary>The department the row concerns: the actor's own, or for a dispatch the department the case went to.</summary>
     public string? DepartmentKey { get; private set; }
     public DateTimeOffset At { get; private set; }
+    /// <summary>What a person wrote with the action (opinion, reason, instruction); never text the software composed.</summary>
     public string? Opinion { get; private set; }
+    /// <summary>What happened, one of <see cref="TraceCodes"/>; readers render it in their own language.</summary>
+    public string Code { get; private set; } = "";
+    /// <summary>Keys and codes the sentence needs (<see cref="TraceParameters"/>): department keys, rule id, level, step.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; private set; } = NoParameters;
     /// <summary>
     /// For an action that ends a timed step: whether it came within the step's deadline. Null for actions that
     /// end no step or steps without a limit.

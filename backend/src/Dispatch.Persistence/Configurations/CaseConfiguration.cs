@@ -1,7 +1,10 @@
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Dispatch.Persistence.Configurations;
 
@@ -45,6 +48,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.EscalationInstruction).HasMaxLength(Case.MaxOpinionLength);
         b.Ignore(c => c.Deadline);
         b.Ignore(c => c.RequestedLimit);
+        b.Ignore(c => c.Clock);
+        b.Ignore(c => c.Escalation);
+        b.Ignore(c => c.Location);
+        b.Ignore(c => c.Caller);
         b.HasMany(c => c.Trace).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Photos).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Trace).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -67,7 +74,31 @@ internal sealed class CaseTraceConfiguration : IEntityTypeConfiguration<CaseTrac
         b.Property(t => t.ActorRole).HasMaxLength(32).IsRequired();
         b.Property(t => t.DepartmentKey).HasMaxLength(64);
         b.Property(t => t.Opinion).HasMaxLength(2000);
+        b.Property(t => t.Code).HasMaxLength(48).IsRequired();
+        // A small map of keys and codes, as JSON text: readable in psql, and the same column type on any provider.
+        b.Property(t => t.Parameters).HasConversion(TraceParametersJson.Converter, TraceParametersJson.Comparer).IsRequired();
     }
+}
+
+/// <summary>Stores a trace row's parameters as a JSON object of strings, keys in ordinal order.</summary>
+internal static class TraceParametersJson
+{
+    public static readonly ValueConverter<IReadOnlyDictionary<string, string>, string> Converter = new(
+        p => Write(p),
+        json => Read(json));
+
+    public static readonly ValueComparer<IReadOnlyDictionary<string, string>> Comparer = new(
+        (a, b) => Write(a!) == Write(b!),
+        p => Write(p).GetHashCode(StringComparison.Ordinal),
+        p => Read(Write(p)));
+
+    private static string Write(IReadOnlyDictionary<string, string> parameters) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, string>(parameters.ToDictionary(), StringComparer.Ordinal));
+
+    private static Dictionary<string, string> Read(string json) =>
+        string.IsNullOrEmpty(json)
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [], StringComparer.Ordinal);
 }
 
 internal sealed class CasePhotoConfiguration : IEntityTypeConfiguration<CasePhoto>

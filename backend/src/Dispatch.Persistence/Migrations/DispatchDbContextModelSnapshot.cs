@@ -419,6 +419,12 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("code");
+
                     b.Property<string>("DepartmentKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -437,6 +443,11 @@ namespace Dispatch.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("opinion");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")

@@ -5,6 +5,9 @@ namespace Dispatch.Contracts.Cases;
 /// <summary>
 /// One action on a case, one per trace row (受理, 派遣, 回退, 延期, 核查, 结案 ...): what evaluation and notifications
 /// listen to. States are the names of the case states; <see cref="OnTime"/> is set for actions that end a timed step.
+/// <see cref="Code"/> says what happened (<c>dispatch.rule</c>, <c>escalate.auto</c>, <c>check.failed</c> ...) with the
+/// keys and codes of <see cref="Parameters"/> (departmentKey, ruleId, level, target, stage ...); <see cref="Opinion"/>
+/// is only what a person wrote. Both are null in messages written before trace codes existed.
 /// </summary>
 public sealed record CaseActionTaken(
     Guid CaseId,
@@ -18,7 +21,9 @@ public sealed record CaseActionTaken(
     string? DepartmentKey,
     string? Opinion,
     bool? OnTime,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? Code = null,
+    IReadOnlyDictionary<string, string>? Parameters = null);
 
 /// <summary>A department sent the case back as not its own (回退); the dispatcher must dispatch it again.</summary>
 public sealed record CaseReturned(Guid CaseId, string Number, int Version, string DepartmentKey, string Reason, DateTimeOffset At);

@@ -48,7 +48,7 @@ public static class CaseOutbox
         {
             Add(db, new CaseActionTaken(c.Id, c.Number, row.Sequence, row.Action,
                 row.FromState?.ToString(), row.ToState.ToString(), row.ActorUserName, row.ActorRole, row.DepartmentKey,
-                row.Opinion, row.OnTime, row.At), now);
+                row.Opinion, row.OnTime, row.At, row.Code, row.Parameters), now);
             if (Announcement(c, row, formerDepartmentKey, now) is { } announced)
                 Add(db, announced, now);
         }

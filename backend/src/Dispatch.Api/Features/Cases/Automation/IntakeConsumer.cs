@@ -25,10 +25,10 @@ public sealed class IntakeConsumer(CaseStep step, IntakePolicy policy) : IConsum
             if (!decision.AutoAccept)
                 return;
             var clock = await step.ClockAsync(c, ct);
-            c.Accept(Actor.System, step.Now, "按受理策略自动受理", clock);
+            c.Accept(Actor.System, step.Now, null, clock);
             if (decision.AutoFile)
             {
-                c.File(Actor.System, step.Now, "按受理策略自动立案", clock);
+                c.File(Actor.System, step.Now, null, clock);
             }
             await step.PublishChangedAsync(c, ct);
         });

@@ -2,6 +2,7 @@ using Dispatch.Api.Features.Routing;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Grids;
+using Dispatch.Domain.Routing;
 using Dispatch.Messaging;
 using Dispatch.Persistence.Messaging;
 using MassTransit;
@@ -15,19 +16,17 @@ namespace Dispatch.Api.Features.Cases.Automation;
 /// </summary>
 public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsumer<CaseFiled>
 {
-    /// <summary>The reason goes into the trace row's opinion, which has room for 2,000 characters.</summary>
-    private const int MaxReasonLength = 1500;
-
     public Task Consume(ConsumeContext<CaseFiled> context)
     {
         var message = context.Message;
         var ct = context.CancellationToken;
         return step.RunAsync(context, nameof(RouteCaseConsumer), message.CaseId, message.Version, async c =>
         {
-            string? reason;
+            // Why, as a code the trace row keeps (readers say it in their own language).
+            string reason;
             if (c.UnitGridCode is null || !GridCode.TryParse(c.UnitGridCode, out var place))
             {
-                reason = "The case has no unit grid to route by.";
+                reason = UnroutableReasons.NoUnitGrid;
             }
             else
             {
@@ -35,15 +34,15 @@ public sealed class RouteCaseConsumer(CaseStep step, CaseRouter router) : IConsu
                 if (decision is { Department: { } department, Rule: { } rule })
                 {
                     c.Dispatch(department.Id, department.Key, new Actor("system", "system", department.Key), step.Now,
-                        $"按派遣规则自动派遣至{department.Key}（规则 {rule.Id}）", await step.ClockAsync(c, ct));
+                        null, await step.ClockAsync(c, ct), rule.Id);
                     await step.PublishChangedAsync(c, ct);
                     return;
                 }
-                reason = decision.Reason ?? "No routing rule matches.";
-                if (reason.Length > MaxReasonLength)
-                    reason = reason[..MaxReasonLength];
+                reason = decision.Considered.Count == 0 ? UnroutableReasons.NoRule
+                    : decision.Considered.Any(x => x.Outcome == RuleOutcome.Unresolved) ? UnroutableReasons.NoDepartment
+                    : UnroutableReasons.NoRuleFits;
             }
-            c.MarkUnroutable(Actor.System, step.Now, $"没有匹配的派遣规则，转人工派遣：{reason}");
+            c.MarkUnroutable(Actor.System, step.Now, reason);
             await step.PublishChangedAsync(c, ct);
         });
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Dispatch.Api.Features.Cases.Actions;
 using Dispatch.Api.Features.Catalogue;
@@ -13,8 +14,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Api.Features.Cases.Queries;
 
 public sealed record PhotoDto(Guid Id, string Url, string ContentType, string Stage, int? TraceSequence = null);
+/// <summary>
+/// One row of a case's history. <c>code</c> says what happened (<c>dispatch.rule</c>, <c>escalate.auto</c> ...) and
+/// <c>text</c> says it in the request's language (Accept-Language: zh-CN, the default, or en) with display names;
+/// <c>opinion</c> is only what a person wrote. <c>actor</c> is the account's user name, <c>actorName</c> the person's
+/// name (系统 / System for the software); <c>departmentName</c> names <c>departmentKey</c>.
+/// </summary>
 public sealed record TraceDto(string Action, string? FromState, string ToState, DateTimeOffset At, string Actor, string Role,
-    string? DepartmentKey, string? Opinion, int Sequence = 0, bool? OnTime = null, IReadOnlyList<Guid>? Attachments = null);
+    string? DepartmentKey, string? Opinion, int Sequence = 0, bool? OnTime = null, IReadOnlyList<Guid>? Attachments = null,
+    string Code = "", string Text = "", string ActorName = "", string? DepartmentName = null);
 /// <summary>What a department asked for and waits to hear about: an extension (with the limit asked) or a suspension.</summary>
 public sealed record PendingRequestDto(string Kind, decimal? Limit, string? Unit);
 
@@ -81,6 +89,8 @@ public static class CaseReads
         GridRef? Grid(string? code) => code is null ? null : new GridRef(code, gridNames.GetValueOrDefault(code, ""));
         var commandCentre = viewer is not null && Roles.CommandCentre.Any(viewer.IsInRole);
         var photosByRow = c.Photos.Where(p => p.TraceSequence is not null).ToLookup(p => p.TraceSequence!.Value, p => p.Id);
+        var names = await TraceNames.LoadAsync(db, c.Trace.ToList(), ct);
+        var culture = CultureInfo.CurrentUICulture;
         return new CaseDto(
             c.Id, c.Number, c.State.ToString(), c.Version, c.Source.ToString().ToLowerInvariant(),
             new CategoryRef(category.Id, category.Code, category.NameZh, category.NameEn),
@@ -91,7 +101,9 @@ public static class CaseReads
                 .Select(p => new PhotoDto(p.Id, $"/api/cases/{c.Id}/photos/{p.Id}", p.ContentType, p.Stage, p.TraceSequence)).ToList(),
             c.Trace.OrderBy(t => t.Sequence)
                 .Select(t => new TraceDto(t.Action, t.FromState?.ToString(), t.ToState.ToString(), t.At, t.ActorUserName,
-                    t.ActorRole, t.DepartmentKey, t.Opinion, t.Sequence, t.OnTime, photosByRow[t.Sequence].ToList())).ToList(),
+                    t.ActorRole, t.DepartmentKey, t.Opinion, t.Sequence, t.OnTime, photosByRow[t.Sequence].ToList(),
+                    t.Code, TraceText.Render(t, names, culture), TraceText.ActorName(t.ActorUserName, t.ActorRole, names, culture),
+                    TraceText.DepartmentName(t.DepartmentKey, names, culture))).ToList(),
             Grid(c.UnitGridCode), Grid(c.CommunityCode), Grid(c.StreetCode), c.ResponsibilityGridCode, c.OutsideResponsibilityGrid,
             viewer is null ? [] : CaseLifecycle.AllowedActions(c, LifecycleActors.Of(viewer)),
             c.DeadlineStage?.ToString(), c.DeadlineStartedAt, c.NextDeadline, c.Light?.ToString(), c.SuspendedAt,

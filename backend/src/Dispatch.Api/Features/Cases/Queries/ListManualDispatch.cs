@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
@@ -11,10 +12,12 @@ namespace Dispatch.Api.Features.Cases.Queries;
 
 /// <summary>
 /// Why a case waits for the dispatcher: <c>unroutable</c> (no routing rule covered it) or <c>returned</c> (回退: a
-/// department said it is not theirs). <c>detail</c> is the reason recorded in the trace, <c>by</c> who recorded it,
+/// department said it is not theirs). <c>detail</c> is the reason recorded in the trace (the returning person's words,
+/// or routing's reason in the request's language), <c>by</c> who recorded it (<c>byName</c>: their name),
 /// <c>departmentKey</c> the department that returned it.
 /// </summary>
-public sealed record DispatchQueueItem(CaseSummary Case, string Reason, string? Detail, DateTimeOffset Since, string? By, string? DepartmentKey);
+public sealed record DispatchQueueItem(CaseSummary Case, string Reason, string? Detail, DateTimeOffset Since, string? By, string? DepartmentKey,
+    string? ByName = null);
 
 public sealed record ManualDispatchList(int Count, IReadOnlyList<DispatchQueueItem> Items);
 
@@ -45,17 +48,20 @@ public static class ListManualDispatch
         string[] reasons = [CaseAction.MarkUnroutable, CaseAction.Return];
         var rows = await db.CaseTraces.AsNoTracking()
             .Where(t => ids.Contains(t.CaseId) && reasons.Contains(t.Action))
-            .Select(t => new { t.CaseId, t.Sequence, t.Action, t.Opinion, t.At, t.ActorUserName, t.DepartmentKey })
             .ToListAsync(ct);
         var latest = rows.GroupBy(t => t.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Sequence)!);
+        var names = await TraceNames.LoadAsync(db, latest.Values, ct);
+        var culture = CultureInfo.CurrentUICulture;
         var items = cases
             .OrderBy(c => c.UpdatedAt).ThenBy(c => c.Number, StringComparer.Ordinal)
             .Select(c =>
             {
                 var returned = c.State == nameof(CaseState.Returned);
                 var row = latest.GetValueOrDefault(c.Id);
-                return new DispatchQueueItem(c, returned ? "returned" : "unroutable", row?.Opinion, row?.At ?? c.UpdatedAt,
-                    row?.ActorUserName, returned ? row?.DepartmentKey : null);
+                return new DispatchQueueItem(c, returned ? "returned" : "unroutable",
+                    row is null ? null : row.Opinion ?? TraceText.Render(row, names, culture), row?.At ?? c.UpdatedAt,
+                    row?.ActorUserName, returned ? row?.DepartmentKey : null,
+                    row is null ? null : TraceText.ActorName(row.ActorUserName, row.ActorRole, names, culture));
             })
             .ToList();
         return TypedResults.Ok(new ManualDispatchList(count, items));
