@@ -1,10 +1,9 @@
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
-using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Dispatch.Domain.Components;
+using Dispatch.Domain.Grids;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Persistence.Configurations;
 
@@ -56,61 +55,20 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasMany(c => c.Photos).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Trace).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
-    }
-}
 
-internal sealed class CaseTraceConfiguration : IEntityTypeConfiguration<CaseTrace>
-{
-    public void Configure(EntityTypeBuilder<CaseTrace> b)
-    {
-        b.ToTable("CaseTraces");
-        b.HasKey(t => t.Id);
-        b.Property(t => t.Id).ValueGeneratedNever();
-        b.HasIndex(t => new { t.CaseId, t.Sequence }).IsUnique();
-        b.Property(t => t.Action).HasMaxLength(32).IsRequired();
-        b.Property(t => t.FromState).HasConversion<string>().HasMaxLength(32);
-        b.Property(t => t.ToState).HasConversion<string>().HasMaxLength(32);
-        b.Property(t => t.ActorUserName).HasMaxLength(256).IsRequired();
-        b.Property(t => t.ActorRole).HasMaxLength(32).IsRequired();
-        b.Property(t => t.DepartmentKey).HasMaxLength(64);
-        b.Property(t => t.Opinion).HasMaxLength(2000);
-        b.Property(t => t.Code).HasMaxLength(48).IsRequired();
-        // A small map of keys and codes, as JSON text: readable in psql, and the same column type on any provider.
-        b.Property(t => t.Parameters).HasConversion(TraceParametersJson.Converter, TraceParametersJson.Comparer).IsRequired();
-    }
-}
+        // Where the case lies in the grid; board filters by grid node compare one of these columns, hence an index on each.
+        b.Property(c => c.UnitGridCode).HasMaxLength(GridCode.UnitLength);
+        b.Property(c => c.CommunityCode).HasMaxLength(GridCode.UnitLength);
+        b.Property(c => c.StreetCode).HasMaxLength(GridCode.UnitLength);
+        b.Property(c => c.ResponsibilityGridCode).HasMaxLength(ResponsibilityGrid.MaxCodeLength);
+        b.HasIndex(c => c.UnitGridCode);
+        b.HasIndex(c => c.CommunityCode);
+        b.HasIndex(c => c.StreetCode);
 
-/// <summary>Stores a trace row's parameters as a JSON object of strings, keys in ordinal order.</summary>
-internal static class TraceParametersJson
-{
-    public static readonly ValueConverter<IReadOnlyDictionary<string, string>, string> Converter = new(
-        p => Write(p),
-        json => Read(json));
-
-    public static readonly ValueComparer<IReadOnlyDictionary<string, string>> Comparer = new(
-        (a, b) => Write(a!) == Write(b!),
-        p => Write(p).GetHashCode(StringComparison.Ordinal),
-        p => Read(Write(p)));
-
-    private static string Write(IReadOnlyDictionary<string, string> parameters) =>
-        JsonSerializer.Serialize(new SortedDictionary<string, string>(parameters.ToDictionary(), StringComparer.Ordinal));
-
-    private static Dictionary<string, string> Read(string json) =>
-        string.IsNullOrEmpty(json)
-            ? new Dictionary<string, string>(StringComparer.Ordinal)
-            : new Dictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [], StringComparer.Ordinal);
-}
-
-internal sealed class CasePhotoConfiguration : IEntityTypeConfiguration<CasePhoto>
-{
-    public void Configure(EntityTypeBuilder<CasePhoto> b)
-    {
-        b.ToTable("CasePhotos");
-        b.HasKey(p => p.Id);
-        b.Property(p => p.Id).ValueGeneratedNever();
-        b.HasIndex(p => p.CaseId);
-        b.Property(p => p.Sha256).HasMaxLength(64).IsRequired();
-        b.Property(p => p.ContentType).HasMaxLength(64).IsRequired();
-        b.Property(p => p.Stage).HasMaxLength(16).IsRequired();
+        // What dispatching adds: the component the case is about, and its assisting departments (协办).
+        b.Property(c => c.ComponentId).HasMaxLength(ComponentCode.Length);
+        b.HasOne<Component>().WithMany().HasForeignKey(c => c.ComponentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Assists).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Assists).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -63,10 +63,12 @@ public static class CaseOutbox
         {
             CaseAnnouncement.Filed => new CaseFiled(c.Id, c.Number, c.Version, now),
             CaseAnnouncement.Dispatched => new CaseDispatched(c.Id, c.Number, c.Version, row.DepartmentKey ?? c.DepartmentKey ?? "", now),
-            CaseAnnouncement.Unroutable => new CaseUnroutable(c.Id, c.Number, c.Version, row.Opinion ?? "", now),
+            CaseAnnouncement.Unroutable => new CaseUnroutable(c.Id, c.Number, c.Version,
+                row.Parameters.GetValueOrDefault(TraceParameters.Reason) ?? row.Opinion ?? "", now),
             CaseAnnouncement.Returned => new CaseReturned(c.Id, c.Number, c.Version, formerDepartmentKey ?? row.DepartmentKey ?? "", row.Opinion ?? "", now),
             CaseAnnouncement.Escalated => row.ActorRole == CaseRoles.System
-                ? new CaseEscalated(c.Id, c.Number, c.Version, c.EscalationLevel?.ToString(), c.EscalatedTo, row.Opinion ?? "", row.ActorUserName, now)
+                // The software's escalation has no instruction of a person; level and grid say where it went.
+                ? new CaseEscalated(c.Id, c.Number, c.Version, c.EscalationLevel?.ToString(), c.EscalatedTo, row.Opinion ?? row.Code, row.ActorUserName, now)
                 : new CaseEscalated(c.Id, c.Number, c.Version, null, null, row.Opinion ?? "", row.ActorUserName, now),
             CaseAnnouncement.DeadlineWarning when c.NextDeadline is { } due =>
                 new CaseDeadlineWarning(c.Id, c.Number, c.Version, stage, due, c.DepartmentKey, now),
