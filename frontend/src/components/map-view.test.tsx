@@ -1,4 +1,5 @@
 import { fireEvent, render } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { GridFeature, GridFeatureCollection } from '@/lib/api-types';
 
@@ -151,6 +152,23 @@ describe('MapView', () => {
 
     rerender(<MapView markers={[]} />);
     expect(container.querySelector('path.case-marker')).toBeNull();
+  });
+
+  it('draws each layer once on a single map under StrictMode, which mounts effects twice', () => {
+    const { container } = render(
+      <StrictMode>
+        <MapView
+          layers={[{ id: 'community', data: collection(square('1', 'A', 110.28, 25.25)), style }]}
+          markers={[{ id: 'a', latitude: 25.255, longitude: 110.29, color: '#1677ff', className: 'case-marker' }]}
+          pin={{ latitude: 25.255, longitude: 110.29 }}
+        />
+      </StrictMode>,
+    );
+
+    expect(container.querySelectorAll('.leaflet-container')).toHaveLength(1);
+    expect(shapes(container)).toHaveLength(1);
+    expect(container.querySelectorAll('path.case-marker')).toHaveLength(1);
+    expect(container.querySelectorAll('path.map-pin')).toHaveLength(1);
   });
 
   it('draws the pin with its accuracy circle and removes the map on unmount', () => {
