@@ -20,6 +20,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
 builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName);
+builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
+    .Validate(SecurityOptions.Validate, "Security: AllowedOrigins are scheme://host[:port] (nothing after); ImageSources the same, https://*.host, or https:.")
+    .ValidateOnStart();
 var roles = builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions();
 
 // Hosting: persistence, auth, errors, health, OpenAPI, realtime.
@@ -31,7 +34,7 @@ builder.Services.AddDispatchProblemDetails();
 builder.Services.AddDispatchHealth();
 builder.Services.AddDispatchOpenApi();
 builder.Services.AddSignalR();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => DispatchJson.Apply(o.SerializerOptions));
 
 // Features: the case module, and the features it stands on.
 builder.Services.AddCases(roles);
@@ -66,10 +69,14 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync(roles);
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<OriginCheck>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<RequestGuard>();
+app.UseUnknownPaths();
 
 app.MapDispatchOpenApi();
 app.MapDispatchHealth();

@@ -9,7 +9,7 @@ vi.hoisted(() => {
   if (proto && !proto.createSVGRect) proto.createSVGRect = () => ({ x: 0, y: 0, width: 0, height: 0 });
 });
 
-const { MapView } = await import('@/components/map-view');
+const { MapView, textElement } = await import('@/components/map-view');
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -40,6 +40,18 @@ const nameTooltip = (feature: GridFeature) => `${feature.properties.name} ${feat
 function shapes(container: HTMLElement, level = 'community') {
   return [...container.querySelectorAll<SVGPathElement>(`path.grid-shape--${level}`)];
 }
+
+describe('textElement', () => {
+  it('holds a grid name as text, so markup in it is shown and never run', () => {
+    const name = '<img src=x onerror="window.hacked=1">象山';
+
+    const element = textElement(name);
+
+    expect(element.textContent).toBe(name);
+    expect(element.children).toHaveLength(0);
+    expect(element.querySelector('img')).toBeNull();
+  });
+});
 
 describe('MapView', () => {
   it('shows a grid name from a user as text in its tooltip, creating no element from it', () => {

@@ -57,10 +57,10 @@ const shown = (lat: number, lng: number): L.LatLngTuple => {
 };
 
 /**
- * Tooltip content as a text node inside an element: Leaflet writes string content with innerHTML,
- * so names typed by users must never reach it as a string.
+ * A span holding `text` as text: Leaflet inserts string tooltip content as HTML, and grid and case
+ * names come from users and imports, so they must never reach it as a string.
  */
-function textContent(text: string): HTMLElement {
+export function textElement(text: string): HTMLElement {
   const element = document.createElement('span');
   element.textContent = text;
   return element;
@@ -130,7 +130,7 @@ function drawGridLayer(map: L.Map, layer: MapLayer): L.GeoJSON {
       const grid = feature as unknown as GridFeature;
       if (tooltip) {
         const text = tooltip(grid);
-        if (text) path.bindTooltip(textContent(text), { sticky: true });
+        if (text) path.bindTooltip(textElement(text), { sticky: true });
       }
       if (onClick) {
         path.on('click', (event: LeafletMouseEvent) => {
@@ -279,7 +279,7 @@ export function MapView({
       } else if (entry.label) {
         if (entry.label.textContent !== marker.label) entry.label.textContent = marker.label;
       } else {
-        entry.label = textContent(marker.label);
+        entry.label = textElement(marker.label);
         entry.circle.bindTooltip(entry.label);
       }
     }

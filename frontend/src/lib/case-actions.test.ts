@@ -87,7 +87,7 @@ describe('case actions', () => {
     expect(actionLabel(tableSpec('assist'), 'en')).toBe('Assist');
   });
 
-  it('orders the offered actions as the table does, unknown ones last', () => {
+  it('orders the offered actions as the table does, those sending the case back after them, unknown ones last', () => {
     expect(orderActions(CASE_ACTION_TABLE, ['return', 'teleport', 'request-extension', 'feedback', 'sign'])).toEqual([
       'sign',
       'request-extension',

@@ -123,12 +123,14 @@ export function actionBody(spec: CaseActionSpec, values: ActionValues, expectedV
   return body;
 }
 
-/** The offered actions in the table's order; actions the table does not list come last. */
+/** The offered actions in the table's order, danger ones (sending the case back or away) after the rest; unknown ones last. */
 export function orderActions(table: readonly CaseActionSpec[] | undefined, actions: readonly string[]): string[] {
   const order = (table ?? []).map((spec) => spec.action);
+  // Forward moves and requests first, in the table's order; those that send a case back or away after them.
   const rank = (action: string) => {
     const index = order.indexOf(action);
-    return index < 0 ? order.length : index;
+    if (index < 0) return 2 * order.length;
+    return table?.[index]?.danger ? order.length + index : index;
   };
   return [...actions].sort((a, b) => rank(a) - rank(b));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Dispatch.Domain.Cases;
 using Dispatch.Testing;
 using static Dispatch.Api.Tests.Lifecycle.LifecycleApi;
@@ -33,6 +34,26 @@ public sealed class TheActionTable(DispatchApp app) : IClassFixture<DispatchApp>
             foreach (var field in row.GetProperty("fields").EnumerateArray())
                 Assert.Contains(field.GetProperty("kind").GetString(), KindsClientsKnow);
         }
+    }
+
+    /// <summary>
+    /// The frontend's tests draw every form from a copy of the served table; the copy must be the table, or they test
+    /// forms nobody is offered. <c>DISPATCH_UPDATE_SNAPSHOTS=1</c> rewrites the copy.
+    /// </summary>
+    [Fact]
+    public async Task The_frontend_tests_use_exactly_the_served_table()
+    {
+        var client = await app.SignInAsync("dispatcher1");
+        var served = JsonNode.Parse(await client.GetStringAsync(new Uri("/api/case-actions", UriKind.Relative)))!;
+        var path = Path.Combine(RepositoryRoot.Find(), "frontend", "src", "testing", "case-action-table.json");
+        var pretty = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        if (Environment.GetEnvironmentVariable("DISPATCH_UPDATE_SNAPSHOTS") == "1")
+            await File.WriteAllTextAsync(path, pretty);
+
+        var copy = JsonNode.Parse(await File.ReadAllTextAsync(path));
+
+        Assert.True(JsonNode.DeepEquals(served, copy),
+            $"{path} differs from GET /api/case-actions; rerun this test with DISPATCH_UPDATE_SNAPSHOTS=1 and commit the file.");
     }
 
     [Fact]

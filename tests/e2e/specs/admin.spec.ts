@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { apiAs, dryRun, findCategory, gridScopeOf, retireRulesNoted, setGridScope } from '../support/api';
 import { accounts, places } from '../support/env';
 import { openFace } from '../support/faces';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { apiAs, reportCase, waitForState } from '../support/api';
 import { accounts, places } from '../support/env';
 import { DESKTOP, openFace } from '../support/faces';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { act, apiAs, getCase } from '../support/api';
 import { accounts } from '../support/env';
 import { DESKTOP, openFace, PHONE, WALL } from '../support/faces';

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { collectConsoleErrors } from '../support/console-errors';
 import { accounts } from '../support/env';
 import { makePng } from '../support/png';

@@ -1,6 +1,8 @@
 using Dispatch.Persistence;
 using Dispatch.Persistence.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Api.Hosting;
 
@@ -23,8 +25,13 @@ internal static class AuthSetup
             o.Events.OnRedirectToLogin = ctx => Deny(ctx.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx.Response, StatusCodes.Status403Forbidden);
         });
-        // Each minute a session's cookie is checked against its account and its claims (roles, department, grid
-        // scope) rebuilt, so an administrator's change reaches open sessions without a new sign-in.
+        // Behind HTTPS (the deploy configuration) the cookie is never sent over plain HTTP, even when TLS ends at a proxy.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>>((o, security) =>
+                o.Cookie.SecurePolicy = security.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        // Every request's cookie is checked against its account's security stamp (SessionValidator), so signing out,
+        // a password reset and disabling an account end sessions at once; each minute the claims (roles, department,
+        // grid scope) are rebuilt, so an administrator's change reaches open sessions without a new sign-in.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -35,6 +42,8 @@ internal static class AuthSetup
             .AddEntityFrameworkStores<DispatchDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ClaimsFactory>();
+        services.AddScoped<ISecurityStampValidator, SessionValidator>();
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthorizationBuilder()
             .AddPolicy(CommandCentrePolicy, p => p.RequireRole(Roles.CommandCentre))
             .AddPolicy(ReporterPolicy, p => p.RequireRole(Roles.Patroller, Roles.Acceptor));

@@ -5,7 +5,7 @@ namespace Dispatch.Api.Hosting;
 
 internal static class FrontendHosting
 {
-    /// <summary>Serves the built single-page app, with index.html for every client-side route.</summary>
+    /// <summary>Serves the built single-page app, with index.html for every client-side route (never for /api, /hubs, /openapi).</summary>
     public static WebApplication MapFrontend(this WebApplication app)
     {
         var path = app.Services.GetRequiredService<IOptions<FrontendOptions>>().Value.Path;
@@ -14,7 +14,8 @@ internal static class FrontendHosting
         var files = new PhysicalFileProvider(System.IO.Path.GetFullPath(path));
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files })
+        // Client-side routes only: /api, /hubs and /openapi never get the page (see UnknownPaths).
+        app.MapFallbackToFile($"{{*path:nonfile:{UnknownPaths.FrontendRouteConstraint}}}", "index.html", new StaticFileOptions { FileProvider = files })
             .ExcludeFromDescription();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dispatch.Domain.Text;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
@@ -121,6 +122,10 @@ public static class GridLayerValidator
             problems.Add(new(where, GridProblemKind.MalformedDocument, $"{label}: \"name\" is required."));
         else if (feature.Name.Length > GridNode.MaxNameLength)
             problems.Add(new(where, GridProblemKind.MalformedDocument, $"{label}: \"name\" has {feature.Name.Length} characters; at most {GridNode.MaxNameLength}."));
+        else if (!PlainText.IsName(feature.Name))
+            problems.Add(new(where, GridProblemKind.MalformedDocument, $"{label}: \"name\" is refused: {PlainText.NameRule}."));
+        if (feature.ResponsiblePerson is { } person && !PlainText.IsName(person))
+            problems.Add(new(where, GridProblemKind.MalformedDocument, $"{label}: \"responsiblePerson\" is refused: {PlainText.NameRule}."));
         if (feature.ResponsiblePerson is { Length: > GridNode.MaxResponsiblePersonLength })
             problems.Add(new(where, GridProblemKind.MalformedDocument, $"{label}: \"responsiblePerson\" is longer than {GridNode.MaxResponsiblePersonLength} characters."));
         var validFrom = feature.ValidFrom ?? defaultValidFrom;
@@ -251,6 +256,8 @@ public static class GridLayerValidator
                 seen[grid.Code] = where;
             if (string.IsNullOrWhiteSpace(grid.Name) || grid.Name.Length > ResponsibilityGrid.MaxNameLength)
                 Problem($"{where}: \"name\" is required, at most {ResponsibilityGrid.MaxNameLength} characters.");
+            else if (!PlainText.IsName(grid.Name))
+                Problem($"{where}: \"name\" is refused: {PlainText.NameRule}.");
             foreach (var unit in grid.UnitGridCodes)
             {
                 if (!GridCode.TryParse(unit, out var code) || code.Level != GridLevel.Unit)

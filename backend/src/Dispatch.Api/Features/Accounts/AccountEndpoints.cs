@@ -11,9 +11,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Dispatch.Api.Features.Accounts;
 
 /// <param name="GridScope">The grid node the account is scoped to (command-centre roles only), or null: everywhere.</param>
-public sealed record AccountDto(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentKey, string? GridScope);
+/// <param name="Disabled">The account may not sign in, and its sessions have ended.</param>
+public sealed record AccountDto(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? DepartmentKey, string? GridScope,
+    bool Disabled = false);
 
 public sealed record GridScopeRequest(string? GridScope);
+
+public sealed record PasswordResetRequest(string? Password);
+
+public sealed record AccountDisabledRequest(bool? Disabled);
 
 /// <summary>
 /// Accounts as an administrator sees them, and the one setting kept here: the grid subtree a command-centre account
@@ -26,8 +32,66 @@ public static class AccountEndpoints
         var admin = app.MapGroup("/api/admin/users").WithTags("Accounts").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
         admin.MapGet("/", List);
         admin.MapPut("/{userName}/grid-scope", SetGridScope);
+        admin.MapPut("/{userName}/password", ResetPassword);
+        admin.MapPut("/{userName}/disabled", SetDisabled);
         return app;
     }
+
+    /// <summary>Sets a new password; the account's sessions end (its security stamp changes).</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(
+        string userName, PasswordResetRequest? request, UserManager<AppUser> users)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+            return AccountNotFound(userName);
+        if (string.IsNullOrEmpty(request?.Password))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["The new password is required."] });
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, request.Password);
+            problems.AddRange(check.Errors.Select(e => e.Description));
+        }
+        if (problems.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = problems.ToArray() });
+        Succeeded(await users.RemovePasswordAsync(user), userName);
+        Succeeded(await users.AddPasswordAsync(user, request.Password), userName);
+        Succeeded(await users.UpdateSecurityStampAsync(user), userName);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Disables an account (it may not sign in, and its sessions end at their next request) or enables it again. An
+    /// administrator cannot disable the account they are signed in with.
+    /// </summary>
+    private static async Task<Results<Ok<AccountDto>, ValidationProblem, ProblemHttpResult>> SetDisabled(
+        string userName, AccountDisabledRequest? request, System.Security.Claims.ClaimsPrincipal caller, UserManager<AppUser> users)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+            return AccountNotFound(userName);
+        if (request?.Disabled is not { } disabled)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["disabled"] = ["Send { \"disabled\": true } or { \"disabled\": false }."] });
+        if (disabled && string.Equals(caller.Identity?.Name, user.UserName, StringComparison.Ordinal))
+            return TypedResults.Problem(title: "Cannot disable yourself", statusCode: StatusCodes.Status422UnprocessableEntity,
+                detail: "An administrator cannot disable the account they are signed in with.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["disabled"] = ["Not your own account."] } });
+        Succeeded(await users.SetLockoutEnabledAsync(user, true), userName);
+        Succeeded(await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null), userName);
+        Succeeded(await users.ResetAccessFailedCountAsync(user), userName);
+        Succeeded(await users.UpdateSecurityStampAsync(user), userName);
+        var roles = await users.GetRolesAsync(user);
+        return TypedResults.Ok(ToDto(user, roles.Order(StringComparer.Ordinal).ToList()));
+    }
+
+    private static void Succeeded(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Updating {userName} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    private static ProblemHttpResult AccountNotFound(string userName) =>
+        TypedResults.Problem(title: "Account not found", detail: $"No account '{userName}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Ok<List<AccountDto>>> List(DispatchDbContext db, CancellationToken ct)
     {
@@ -66,7 +130,8 @@ public static class AccountEndpoints
     }
 
     private static AccountDto ToDto(AppUser u, IReadOnlyList<string> roles) =>
-        new(u.UserName!, u.DisplayName, roles, u.DepartmentKey, u.GridScope);
+        new(u.UserName!, u.DisplayName, roles, u.DepartmentKey, u.GridScope,
+            Hosting.SessionValidator.Disabled(u.LockoutEnd, DateTimeOffset.UtcNow));
 
     private static ValidationProblem Invalid(string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["gridScope"] = [message] }, title: "Invalid grid scope");

@@ -63,8 +63,8 @@ public static class EditTimeLimits
         if (!await db.CategoryConditions.AnyAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct))
             return NotFound(categoryId, conditionId);
         var limit = Parse(body, out var errors);
-        if (areaClass.Length > ConditionTimeLimit.MaxAreaClassLength || !areaClass.All(char.IsAsciiLetterOrDigit))
-            errors["areaClass"] = [$"An area class is 1 to {ConditionTimeLimit.MaxAreaClassLength} letters or digits, such as A, B or C."];
+        if (!IsAreaClass(areaClass))
+            errors["areaClass"] = [AreaClassRule];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         var row = await db.ConditionTimeLimits.SingleOrDefaultAsync(l => l.ConditionId == conditionId && l.AreaClass == areaClass, ct);
@@ -76,14 +76,21 @@ public static class EditTimeLimits
         return TypedResults.Ok(new AreaLimitDto(row.ConditionId, row.AreaClass, row.Limit, row.Unit));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAreaLimit(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAreaLimit(
         Guid categoryId, Guid conditionId, string areaClass, DispatchDbContext db, CancellationToken ct)
     {
         if (!await db.CategoryConditions.AnyAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct))
             return NotFound(categoryId, conditionId);
+        if (!IsAreaClass(areaClass))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["areaClass"] = [AreaClassRule] });
         await db.ConditionTimeLimits.Where(l => l.ConditionId == conditionId && l.AreaClass == areaClass).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static bool IsAreaClass(string areaClass) =>
+        areaClass.Length is > 0 and <= ConditionTimeLimit.MaxAreaClassLength && areaClass.All(char.IsAsciiLetterOrDigit);
+
+    private static string AreaClassRule => $"An area class is 1 to {ConditionTimeLimit.MaxAreaClassLength} letters or digits, such as A, B or C.";
 
     private static TimeLimit? Parse(TimeLimitRequest? body, out Dictionary<string, string[]> errors)
     {

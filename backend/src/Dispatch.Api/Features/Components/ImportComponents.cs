@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dispatch.Api.Features.Grids;
+using Dispatch.Api.Hosting;
 using Dispatch.Domain.Catalogue;
 using Dispatch.Domain.Components;
 using Dispatch.Domain.Grids;
@@ -174,6 +175,11 @@ public static class ImportComponents
     private static List<ComponentRow> ReadCsv(string text, Dictionary<string, string[]> errors)
     {
         var rows = new List<ComponentRow>();
+        if (TextRules.FirstRefused(text) is var refused and >= 0)
+        {
+            errors[$"line{text.AsSpan(0, refused).Count('\n') + 1}"] = [TextRules.Refusal(text, refused)];
+            return rows;
+        }
         using var parser = new TextFieldParser(new StringReader(text)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
         string[]? header;
@@ -213,7 +219,7 @@ public static class ImportComponents
                 continue;
             string? Get(string name) => column.TryGetValue(name, out var i) && i < f.Length ? f[i] : null;
             static double? Number(string? s) =>
-                double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+                JsonBody.TryParseFinite(s, out var v) ? v : null;
             rows.Add(new ComponentRow($"line{line}", Get("id"), Get("category"), Get("owner"), Get("maintainer"), Get("state"),
                 Number(Get("longitude")), Number(Get("latitude")), Get("unit_grid")));
         }
@@ -235,6 +241,11 @@ public static class ImportComponents
         }
         using var _ = json;
         var root = json.RootElement;
+        if (TextRules.FirstRefusedIn(root) is { } refused)
+        {
+            errors[refused.Path] = [refused.Message];
+            return rows;
+        }
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "FeatureCollection"
             || !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {

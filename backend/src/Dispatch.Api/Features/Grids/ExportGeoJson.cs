@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dispatch.Api.Hosting;
 using Dispatch.Domain.Grids;
 using Dispatch.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,8 +38,8 @@ public static class ExportGeoJson
         if (!string.IsNullOrEmpty(bbox))
         {
             var parts = bbox.Split(',');
-            if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-                return GridProblems.Invalid("bbox", $"'{bbox}' is not west,south,east,north in WGS-84 degrees.");
+            if (parts.Length != 4 || !parts.All(p => JsonBody.TryParseFinite(p, out _)))
+                return GridProblems.Invalid("bbox", $"'{bbox}' is not west,south,east,north in WGS-84 degrees (four finite numbers).");
             var v = parts.Select(p => double.Parse(p, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
             if (v[0] > v[2] || v[1] > v[3])
                 return GridProblems.Invalid("bbox", $"'{bbox}' has west > east or south > north.");

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text.Json;
+using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Grids;
 using Dispatch.Domain.Grids;
 using Dispatch.Persistence;
@@ -47,6 +48,9 @@ public static class ImportGrids
                 [new GridProblem("body", GridProblemKind.MalformedDocument, $"Not valid JSON: {e.Message}")]);
         }
         using var _ = json;
+        if (TextRules.FirstRefusedIn(json.RootElement) is { } refused)
+            return Problem(StatusCodes.Status400BadRequest, "Not a grid layer",
+                [new GridProblem(refused.Path, GridProblemKind.MalformedDocument, refused.Message)]);
         var document = GridGeoJson.Read(json.RootElement);
         if (document.Features.Count == 0 && document.ResponsibilityGrids.Count == 0)
             return Problem(StatusCodes.Status400BadRequest, "Not a grid layer", document.Problems.Count > 0

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Dispatch.Api.Features.Cases.Photos;
+using Dispatch.Api.Hosting;
 using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,8 +40,6 @@ public sealed record CaseActionRequest(
 /// <summary>A request read off the wire: the fields, the photos' bytes, and the version from <c>If-Match</c>.</summary>
 public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<UploadedPhoto> Photos)
 {
-    private const int MaxJsonBytes = 64 * 1024;
-
     /// <summary>JSON, a multipart form, or no body at all (every field absent).</summary>
     public static async Task<(CaseActionInput? Input, IResult? Problem)> ReadAsync(HttpRequest http, CancellationToken ct)
     {
@@ -76,21 +74,8 @@ public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<Up
 
     private static async Task<(CaseActionInput?, IResult?)> ReadJsonAsync(HttpRequest http, CancellationToken ct)
     {
-        if (http.ContentLength > MaxJsonBytes)
-            return (null, Invalid("body", $"A JSON action body is at most {MaxJsonBytes / 1024} KB; send photos as multipart parts."));
-        try
-        {
-            var request = await JsonSerializer.DeserializeAsync<CaseActionRequest>(http.Body, JsonSerializerOptions.Web, ct);
-            return request is null
-                ? (null, Invalid("body", "The body must be a JSON object."))
-                : (new CaseActionInput(request, []), null);
-        }
-        catch (JsonException e)
-        {
-            var wrongType = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
-            var field = !wrongType || string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Invalid(field, $"Not valid JSON here: {e.Message.Split(" Path:")[0]}"));
-        }
+        var (request, problem) = await JsonBody.ReadAsync<CaseActionRequest>(http, ct);
+        return request is null ? (null, problem) : (new CaseActionInput(request, []), null);
     }
 
     private static async Task<(CaseActionInput?, IResult?)> ReadFormAsync(HttpRequest http, CancellationToken ct)
@@ -115,7 +100,7 @@ public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<Up
         if (errors.Count > 0)
             return (null, TypedResults.ValidationProblem(errors));
 
-        var (photos, photoProblem) = await MultipartForm.ReadPhotosAsync(form.Files, ct);
+        var (photos, photoProblem) = await MultipartForm.ReadPhotosAsync(form, ct);
         if (photoProblem is not null)
             return (null, photoProblem);
         return (new CaseActionInput(request, photos), null);

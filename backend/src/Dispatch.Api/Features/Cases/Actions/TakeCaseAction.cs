@@ -57,6 +57,9 @@ public sealed class TakeCaseAction(
             return TypedResults.Problem(title: "Case not found", detail: $"No case {id}.", statusCode: StatusCodes.Status404NotFound);
         if (user.GridScope() is { } scope && !scope.Covers(c))
             return Forbidden(action, AccountScope.OutsideScope(scope, $"Case {c.Number}"));
+        // Someone who may not read the case learns nothing of it from an action either: no state, version or number.
+        if (!await user.CanSeeAsync(db, c, ct))
+            return Forbidden(action, "You may not read this case, so you may not act on it.");
 
         var actor = LifecycleActors.For(user, c, action);
         var rule = CaseLifecycle.Rule(action);

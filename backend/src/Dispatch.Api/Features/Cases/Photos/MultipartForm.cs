@@ -40,10 +40,18 @@ public static class MultipartForm
         return form.TryGetValue(field, out StringValues value) && value.Count > 0 ? value.ToString() : null;
     }
 
+    /// <summary>
+    /// The <c>photos</c> parts of <paramref name="form"/>. A <c>photos</c> part without a file name is read by the
+    /// framework as a text field; it is refused here, never silently dropped.
+    /// </summary>
     public static async Task<(IReadOnlyList<UploadedPhoto> Photos, ProblemHttpResult? Problem)> ReadPhotosAsync(
-        IFormFileCollection files, CancellationToken ct)
+        IFormCollection form, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.ContainsKey("photos"))
+            return ([], PhotoProblem(StatusCodes.Status400BadRequest, "photos",
+                "A photos part needs a file name (Content-Disposition: form-data; name=\"photos\"; filename=\"...\")."));
+        var files = form.Files;
         var parts = files.GetFiles("photos");
         if (files.Count != parts.Count)
             return ([], PhotoProblem(StatusCodes.Status400BadRequest, "photos", "File parts must be named 'photos'."));

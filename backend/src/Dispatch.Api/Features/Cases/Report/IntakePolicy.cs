@@ -1,3 +1,4 @@
+using Dispatch.Api.Hosting;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Catalogue;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed class IntakeOptions
     public IReadOnlyList<IntakeRule> EffectiveRules => Rules.Count == 0 ? DefaultRules : Rules;
 
     public static bool Validate(IntakeOptions o) =>
-        o.Rules.All(r => Enum.TryParse<CaseSource>(r.Source, ignoreCase: true, out _)
+        o.Rules.All(r => EnumNames.TryParse<CaseSource>(r.Source, out _)
             && (!r.AutoFile || r.AutoAccept)
             && (r.Category is null || r.Category.Split(':') is [("event" or "component"), { Length: > 0 }]));
 }

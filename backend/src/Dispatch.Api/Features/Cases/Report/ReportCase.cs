@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
 using Dispatch.Api.Features.Cases.Clocks;
 using Dispatch.Api.Features.Cases.Photos;
 using Dispatch.Api.Features.Cases.Queries;
 using Dispatch.Api.Features.Grids;
+using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Cases;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Components;
@@ -40,7 +40,6 @@ public sealed class ReportCase(
     CaseClocks clocks)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
-    private const int MaxJsonBytes = 64 * 1024;
     /// <summary>How far the reported point may be from the component it names (GPS error and a few steps).</summary>
     public const double MaxComponentDistanceMetres = 100;
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -80,7 +79,7 @@ public sealed class ReportCase(
                 NullIfEmpty(form["componentId"]));
             if (errors.Count > 0)
                 return TypedResults.ValidationProblem(errors);
-            (photos, var photoError) = await MultipartForm.ReadPhotosAsync(form.Files, ct);
+            (photos, var photoError) = await MultipartForm.ReadPhotosAsync(form, ct);
             if (photoError is not null)
                 return photoError;
         }
@@ -160,24 +159,8 @@ public sealed class ReportCase(
         return TypedResults.Created($"/api/cases/{dto.Id}", dto);
     }
 
-    private static async Task<(ReportCaseRequest?, ValidationProblem?)> ReadJsonAsync(HttpRequest http, CancellationToken ct)
-    {
-        if (http.ContentLength > MaxJsonBytes)
-            return (null, Invalid("body", $"A JSON report is at most {MaxJsonBytes / 1024} KB; send photos as multipart parts."));
-        try
-        {
-            var request = await JsonSerializer.DeserializeAsync<ReportCaseRequest>(http.Body, JsonSerializerOptions.Web, ct);
-            return request is null ? (null, Invalid("body", "The body must be a JSON object.")) : (request, null);
-        }
-        catch (JsonException e)
-        {
-            // A value of the wrong type is the field's fault; broken syntax is the body's.
-            var wrongType = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
-            var field = !wrongType || string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Invalid(field, $"Not valid JSON here: {e.Message.Split(" Path:")[0]}"));
-        }
-    }
-
+    private static Task<(ReportCaseRequest?, ValidationProblem?)> ReadJsonAsync(HttpRequest http, CancellationToken ct) =>
+        JsonBody.ReadAsync<ReportCaseRequest>(http, ct);
 
     private async Task<ValidationProblem?> ValidateAsync(ReportCaseRequest r, CancellationToken ct)
     {

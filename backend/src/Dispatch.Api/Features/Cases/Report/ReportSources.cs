@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Dispatch.Api.Hosting;
 using Dispatch.Domain.Cases;
 using Dispatch.Persistence.Identity;
 
@@ -36,7 +37,7 @@ public static partial class ReportSources
         else
         {
             resolved = CaseSource.Hotline;
-            if (source is not null && (!Enum.TryParse(source, ignoreCase: true, out resolved) || !EnteredByAcceptors.Contains(resolved)))
+            if (source is not null && (!EnumNames.TryParse(source, out resolved) || !EnteredByAcceptors.Contains(resolved)))
                 errors["source"] = [$"'{source}' is not a source an acceptor enters: use {string.Join(", ", EnteredByAcceptors.Select(s => s.ToString().ToLowerInvariant()))}."];
             if (selfHandled == true)
                 errors["selfHandled"] = ["Only a patroller reports a problem as fixed on the spot."];
