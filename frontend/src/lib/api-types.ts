@@ -47,19 +47,11 @@ export type CaseSummary = Omit<Received<Schemas['CaseSummary']>, 'light'> & { li
 export type CasePhoto = Received<Schemas['PhotoDto']>;
 
 /**
- * A trace row. `code`, `text`, `actorName` and `departmentName` are what the server renders in the
- * request's language; they are declared here until the generated file has them (then this
- * intersection adds nothing and can go).
+ * A trace row. `text`, `actorName` and `departmentName` are rendered by the server in the request's
+ * language (Accept-Language): the line to show, a person's display name (or 系统 / System), and the
+ * department's name when the step concerns one.
  */
-export type CaseTraceEntry = Received<Schemas['TraceDto']> & {
-  code?: string | null;
-  /** The line to show, rendered by the server in the request's language (Accept-Language). */
-  text?: string | null;
-  /** A person's display name, or 系统 / System for the server's own steps. */
-  actorName?: string | null;
-  /** The department's display name in the request's language, when the step concerns one. */
-  departmentName?: string | null;
-};
+export type CaseTraceEntry = Received<Schemas['TraceDto']>;
 
 export type GridRef = Received<Schemas['GridRef']>;
 
@@ -158,28 +150,11 @@ export interface RoutingRuleRequest {
 /** How a case action's field is answered: the form shows one input per kind. */
 export type ActionFieldKind = 'text' | 'boolean' | 'department' | 'departments' | 'limit' | 'category' | 'condition';
 
-/** One field of a case action, as GET /api/case-actions lists it (not yet in the generated file). */
-export interface ActionFieldSpec {
-  /** The body field the answer goes in (a limit also sends `unit`). */
-  name: string;
-  /** One of ActionFieldKind; a kind this frontend does not know is answered in a text box. */
-  kind: ActionFieldKind | (string & {});
-  required: boolean;
-  /** Required only when another field has this value (a failed check needs an opinion). */
-  requiredWhen?: { field: string; equals: unknown } | null;
-}
+/** One field of a case action, as GET /api/case-actions lists it. `kind` is one of ActionFieldKind; a kind this frontend does not know is answered in a text box. */
+export type ActionFieldSpec = Omit<Received<Schemas['CaseActionFieldDto']>, 'kind'> & { kind: ActionFieldKind | (string & {}) };
 
-/** GET /api/case-actions: one row of the server's action table, in button order (not yet in the generated file). */
-export interface CaseActionSpec {
-  action: string;
-  labelZh: string;
-  labelEn: string;
-  /** Shown as a warning-coloured button: it sends the case backwards or away. */
-  danger: boolean;
-  /** The form offers photos (sent as a multipart form). */
-  photos: boolean;
-  fields: ActionFieldSpec[];
-}
+/** GET /api/case-actions: one row of the server's action table, in button order. */
+export type CaseActionSpec = Omit<Received<Schemas['CaseActionDto']>, 'fields' | 'roles'> & { fields: ActionFieldSpec[]; roles?: string[] };
 
 /**
  * The SignalR push `caseChanged` on /hubs/board carries a CaseSummary; the OpenAPI document

@@ -409,6 +409,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{userName}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["PasswordResetRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userName}/disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["AccountDisabledRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -1319,6 +1417,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
             };
         };
         options?: never;
@@ -2133,12 +2240,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountDisabledRequest: {
+            disabled: null | boolean;
+        };
         AccountDto: {
             userName: string;
             displayName: string;
             roles: string[];
             departmentKey: null | string;
             gridScope: null | string;
+            /** @default false */
+            disabled: boolean;
         };
         AreaLimitDto: {
             /** Format: uuid */
@@ -2193,9 +2305,9 @@ export interface components {
             condition: null | components["schemas"]["ConditionRef"];
             department: null | components["schemas"]["DepartmentRef"];
             /** Format: double */
-            longitude: number | string;
+            longitude: number;
             /** Format: double */
-            latitude: number | string;
+            latitude: number;
             description: string;
             reportedBy: string;
             /** Format: date-time */
@@ -2263,9 +2375,9 @@ export interface components {
             departmentNameZh: null | string;
             departmentNameEn: null | string;
             /** Format: double */
-            longitude: number | string;
+            longitude: number;
             /** Format: double */
-            latitude: number | string;
+            latitude: number;
             description: string;
             needsManualDispatch: boolean;
             /** Format: date-time */
@@ -2313,13 +2425,13 @@ export interface components {
             maintainer: null | string;
             state: string;
             /** Format: double */
-            longitude: number | string;
+            longitude: number;
             /** Format: double */
-            latitude: number | string;
+            latitude: number;
             /** Format: date-time */
             updatedAt: string;
             /** Format: double */
-            distanceMetres?: null | number | string;
+            distanceMetres?: null | number;
         };
         ComponentImportResult: {
             /** Format: int32 */
@@ -2362,9 +2474,9 @@ export interface components {
         CoverageGapDto: {
             community: components["schemas"]["GridRef"];
             /** Format: double */
-            areaSquareMetres: number | string;
+            areaSquareMetres: number;
             /** Format: double */
-            uncoveredSquareMetres: number | string;
+            uncoveredSquareMetres: number;
             uncovered: components["schemas"]["JsonElement"];
         };
         CoverageRow: {
@@ -2464,9 +2576,9 @@ export interface components {
             city: components["schemas"]["GridRef"];
             responsibilityGrid: null | components["schemas"]["ResponsibilityGridDto"];
             /** Format: double */
-            longitude: number | string;
+            longitude: number;
             /** Format: double */
-            latitude: number | string;
+            latitude: number;
         };
         GridNodeDetailDto: {
             node: components["schemas"]["GridNodeDto"];
@@ -2484,7 +2596,7 @@ export interface components {
             /** Format: date */
             validTo: null | string;
             responsiblePerson: null | string;
-            bbox: (number | string)[];
+            bbox: number[];
         };
         GridRef: {
             code: string;
@@ -2538,6 +2650,9 @@ export interface components {
             departmentKey: null | string;
             gridScope: null | string;
         };
+        PasswordResetRequest: {
+            password: null | string;
+        };
         PendingRequestDto: {
             kind: string;
             /** Format: double */
@@ -2559,9 +2674,9 @@ export interface components {
             /** Format: uuid */
             conditionId: null | string;
             /** Format: double */
-            longitude: null | number | string;
+            longitude: null | number;
             /** Format: double */
-            latitude: null | number | string;
+            latitude: null | number;
             description: null | string;
             source?: null | string;
             callerName?: null | string;

@@ -5,8 +5,8 @@ import type { Account, GridNode } from '@/lib/api-types';
 import { allowSlowRenders, renderWithProviders } from '@/testing/render';
 
 const accounts: Account[] = [
-  { userName: 'dispatcher.nanmen', displayName: '南门街道派遣员', roles: ['dispatcher'], departmentKey: null, gridScope: '450304002' },
-  { userName: 'handler.xs-traffic', displayName: '交警处置员', roles: ['handler'], departmentKey: 'xs-traffic', gridScope: null },
+  { userName: 'dispatcher.nanmen', displayName: '南门街道派遣员', roles: ['dispatcher'], departmentKey: null, gridScope: '450304002', disabled: false },
+  { userName: 'handler.xs-traffic', displayName: '交警处置员', roles: ['handler'], departmentKey: 'xs-traffic', gridScope: null, disabled: false },
 ];
 
 const grids: Record<string, GridNode[]> = {
