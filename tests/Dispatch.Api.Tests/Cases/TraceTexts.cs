@@ -54,7 +54,7 @@ public sealed partial class TraceTexts
     public void Every_code_the_domain_writes_has_a_chinese_and_an_english_sentence()
     {
         var missing = TraceCodes.All
-            .Where(code => !TraceText.Templates.TryGetValue(code, out var t) || !Cjk().IsMatch(t.Zh) || string.IsNullOrWhiteSpace(t.En) || Cjk().IsMatch(t.En))
+            .Where(code => TraceText.TemplateOf(code) is not { } t || !Cjk().IsMatch(t.Zh) || string.IsNullOrWhiteSpace(t.En) || Cjk().IsMatch(t.En))
             .ToList();
 
         Assert.True(missing.Count == 0, $"Codes without a zh and an en sentence: {string.Join(", ", missing)}");

@@ -61,11 +61,15 @@ public static class TraceCodes
     /// <summary>The light turned red: <see cref="TraceParameters.Stage"/>.</summary>
     public const string Overdue = CaseAction.Overdue;
 
-    /// <summary>Every code a case can write, so that readers can prove they have words for each.</summary>
+    /// <summary>
+    /// Every code a case can write, so that readers can prove they have words for each: the codes above, and every
+    /// action of the table (an action with no sentence of its own reads as its row's label).
+    /// </summary>
     public static IReadOnlyList<string> All { get; } = typeof(TraceCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
         .Select(f => (string)f.GetRawConstantValue()!)
+        .Concat(CaseLifecycle.Table.Select(t => t.Action))
         .Distinct(StringComparer.Ordinal)
         .ToList();
 }

@@ -112,12 +112,21 @@ public static partial class TraceText
         return Render(row.Code.Length == 0 ? row.Action : row.Code, row.Parameters, names, culture);
     }
 
+    /// <summary>
+    /// The sentence of <paramref name="code"/>: its own, or for an action without one its row's two labels, so that a new
+    /// action reads well without a sentence here. Null for a code nobody knows.
+    /// </summary>
+    public static Template? TemplateOf(string code) =>
+        Templates.TryGetValue(code, out var template) ? template
+        : CaseLifecycle.Find(code) is { } row ? new Template(row.LabelZh, row.LabelEn)
+        : null;
+
     /// <summary>The sentence for <paramref name="code"/>; an unknown code (from a newer node) reads as itself.</summary>
     public static string Render(string code, IReadOnlyDictionary<string, string> parameters, TraceNames names, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(names);
-        if (!Templates.TryGetValue(code, out var template))
+        if (TemplateOf(code) is not { } template)
             return code;
         var chinese = IsChinese(culture);
         string? Value(string name) => Placeholder(name, parameters, names, chinese);
