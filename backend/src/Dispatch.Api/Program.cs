@@ -1,3 +1,4 @@
+using Dispatch.Api.Audit;
 using Dispatch.Api.Features.Accounts;
 using Dispatch.Api.Features.Auth;
 using Dispatch.Api.Features.Calendar;
@@ -34,6 +35,7 @@ builder.Services.AddDispatchProblemDetails();
 builder.Services.AddDispatchHealth();
 builder.Services.AddDispatchOpenApi();
 builder.Services.AddSignalR();
+builder.Services.AddAdminAudit();
 builder.Services.ConfigureHttpJsonOptions(o => DispatchJson.Apply(o.SerializerOptions));
 
 // Features: the case module, and the features it stands on.
@@ -82,6 +84,7 @@ app.UseUnknownPaths();
 app.MapDispatchOpenApi();
 app.MapDispatchHealth();
 app.MapAuthEndpoints();
+app.MapAuditLog();
 app.MapAccountEndpoints();
 app.MapCases();
 app.MapCatalogueEndpoints();
