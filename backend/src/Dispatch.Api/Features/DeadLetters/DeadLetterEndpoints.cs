@@ -1,3 +1,4 @@
+using Dispatch.Api.Audit;
 using System.Security.Claims;
 using Dispatch.Api.Hosting;
 using Dispatch.Persistence;
@@ -57,8 +58,8 @@ public static class DeadLetterEndpoints
     {
         var admin = app.MapGroup("/api/admin/dead-letters").WithTags("Dead letters").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
         admin.MapGet("/", List);
-        admin.MapPost("/{id:guid}/replay", Replay);
-        admin.MapPost("/{id:guid}/discard", Discard);
+        admin.MapPost("/{id:guid}/replay", Replay).Audited("deadletter.replay");
+        admin.MapPost("/{id:guid}/discard", Discard).Audited("deadletter.discard");
         return app;
     }
 
@@ -79,22 +80,24 @@ public static class DeadLetterEndpoints
     }
 
     public static async Task<Results<Ok<DeadLetterDto>, ProblemHttpResult>> Replay(
-        Guid id, ClaimsPrincipal user, DispatchDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await CloseAsync(id, db, d => db.Outbox.Add(d.Replay(user.Identity!.Name!, clock.GetUtcNow())), ct);
+        Guid id, ClaimsPrincipal user, DispatchDbContext db, AdminAudit audit, TimeProvider clock, CancellationToken ct) =>
+        await CloseAsync(id, db, audit, "deadletter.replay", d => db.Outbox.Add(d.Replay(user.Identity!.Name!, clock.GetUtcNow())), ct);
 
     public static async Task<Results<Ok<DeadLetterDto>, ProblemHttpResult>> Discard(
-        Guid id, ClaimsPrincipal user, DispatchDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await CloseAsync(id, db, d => d.Discard(user.Identity!.Name!, clock.GetUtcNow()), ct);
+        Guid id, ClaimsPrincipal user, DispatchDbContext db, AdminAudit audit, TimeProvider clock, CancellationToken ct) =>
+        await CloseAsync(id, db, audit, "deadletter.discard", d => d.Discard(user.Identity!.Name!, clock.GetUtcNow()), ct);
 
     private static async Task<Results<Ok<DeadLetterDto>, ProblemHttpResult>> CloseAsync(
-        Guid id, DispatchDbContext db, Action<DeadLetter> close, CancellationToken ct)
+        Guid id, DispatchDbContext db, AdminAudit audit, string action, Action<DeadLetter> close, CancellationToken ct)
     {
         var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (letter is null)
             return TypedResults.Problem(title: "Dead letter not found", detail: $"No dead letter {id}.", statusCode: StatusCodes.Status404NotFound);
         if (!letter.IsOpen)
             return Closed(letter);
+        var before = DeadLetterDto.From(letter);
         close(letter);
+        audit.Record(action, "deadletter", id.ToString(), before, DeadLetterDto.From(letter));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dispatch.Api.Audit;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
 using Dispatch.Domain.Routing;
@@ -16,7 +17,7 @@ namespace Dispatch.Api.Features.Routing;
 public static class ManageRules
 {
     public static async Task<Results<Created<RoutingRuleDto>, ValidationProblem>> Create(
-        HttpRequest http, ClaimsPrincipal user, DispatchDbContext db, GridDirectory grids, TimeProvider clock, CancellationToken ct)
+        HttpRequest http, ClaimsPrincipal user, DispatchDbContext db, AdminAudit audit, GridDirectory grids, TimeProvider clock, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<RoutingRuleRequest>(http, ct);
         if (problem is not null)
@@ -27,14 +28,16 @@ public static class ManageRules
             return TypedResults.ValidationProblem(errors);
         var rule = RoutingRule.Create(Guid.CreateVersion7(now), draft, user.Identity!.Name!, validFrom);
         db.RoutingRules.Add(rule);
-        await db.SaveChangesAsync(ct);
         var dto = (await RuleRequests.LookupsAsync(db, grids, ct)).ToDto(rule, now);
+        audit.Record("rule.create", "rule", rule.Id.ToString(), null, dto);
+        await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/routing/rules/{rule.Id}", dto);
     }
 
     /// <summary>Retires the rule and starts its successor with the new values, both from the successor's validFrom.</summary>
     public static async Task<Results<Ok<RoutingRuleDto>, ValidationProblem, ProblemHttpResult>> Change(
-        Guid id, HttpRequest http, ClaimsPrincipal user, DispatchDbContext db, GridDirectory grids, TimeProvider clock, CancellationToken ct)
+        Guid id, HttpRequest http, ClaimsPrincipal user, DispatchDbContext db, AdminAudit audit, GridDirectory grids, TimeProvider clock,
+        CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<RoutingRuleRequest>(http, ct);
         if (problem is not null)
@@ -54,9 +57,13 @@ public static class ManageRules
                 ["validFrom"] = [$"The rule ends at {rule.ValidTo:O}; its successor must start before that."],
             });
 
+        var lookups = await RuleRequests.LookupsAsync(db, grids, ct);
+        var before = lookups.ToDto(rule, now);
         rule.Retire(validFrom);
         var successor = RoutingRule.Create(Guid.CreateVersion7(now), draft, user.Identity!.Name!, validFrom, replacesRuleId: rule.Id);
         db.RoutingRules.Add(successor);
+        var after = lookups.ToDto(successor, now);
+        audit.Record("rule.change", "rule", rule.Id.ToString(), before, after);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -67,11 +74,11 @@ public static class ManageRules
             db.ChangeTracker.Clear();
             return Retired((await db.RoutingRules.AsNoTracking().SingleAsync(r => r.Id == id, ct)));
         }
-        return TypedResults.Ok((await RuleRequests.LookupsAsync(db, grids, ct)).ToDto(successor, now));
+        return TypedResults.Ok(after);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Retire(
-        Guid id, DispatchDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, DispatchDbContext db, AdminAudit audit, GridDirectory grids, TimeProvider clock, CancellationToken ct)
     {
         var now = Now(clock);
         var rule = await db.RoutingRules.SingleOrDefaultAsync(r => r.Id == id, ct);
@@ -79,7 +86,10 @@ public static class ManageRules
             return NotFound(id);
         if (rule.ValidTo is not null && rule.ValidTo <= now)
             return Retired(rule);
+        var lookups = await RuleRequests.LookupsAsync(db, grids, ct);
+        var before = lookups.ToDto(rule, now);
         rule.Retire(now);
+        audit.Record("rule.retire", "rule", rule.Id.ToString(), before, lookups.ToDto(rule, now));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using Dispatch.Api.Audit;
 using Dispatch.Api.Hosting;
 using Dispatch.Persistence.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -18,9 +19,9 @@ public static class RoutingEndpoints
         read.MapGet("/coverage", GetRoutingCoverage.Handle);
 
         var admin = app.MapGroup("/api/admin/routing").WithTags("Routing").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
-        admin.MapPost("/rules", ManageRules.Create);
-        admin.MapPut("/rules/{id:guid}", ManageRules.Change);
-        admin.MapDelete("/rules/{id:guid}", ManageRules.Retire);
+        admin.MapPost("/rules", ManageRules.Create).Audited("rule.create");
+        admin.MapPut("/rules/{id:guid}", ManageRules.Change).Audited("rule.change");
+        admin.MapDelete("/rules/{id:guid}", ManageRules.Retire).Audited("rule.retire");
         return app;
     }
 }
