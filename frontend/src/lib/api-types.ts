@@ -114,6 +114,11 @@ export type DeadLetterList = Omit<Received<Schemas['DeadLetterList']>, 'items'> 
 /** GET /api/admin/users: an account as an administrator sees it. */
 export type Account = Received<Schemas['AccountDto']>;
 
+/** GET /api/admin/audit: one administrative change, with the record before and after as JSON text. */
+export type AuditEntry = Received<Schemas['AuditEntryDto']>;
+
+export type AuditPage = Omit<Received<Schemas['AuditPageDto']>, 'items'> & { items: AuditEntry[] };
+
 // Hand-written: shapes the OpenAPI document does not describe.
 
 /** GET /api/grids/geojson answers GeoJSON, which the document lists without a schema. */

@@ -1,6 +1,61 @@
 // Generated from the host's /openapi/v1.json by `npm run api:types` (openapi-typescript). Do not edit.
 
 export interface paths {
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of administrative changes, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    subjectType?: string;
+                    subjectKey?: string;
+                    actor?: string;
+                    action?: string;
+                    q?: string;
+                    from?: null | string;
+                    to?: null | string;
+                    before?: string;
+                    limit?: number | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPageDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/case-actions": {
         parameters: {
             query?: never;
@@ -2259,6 +2314,23 @@ export interface components {
             /** Format: double */
             limit: number | string;
             unit: string;
+        };
+        AuditEntryDto: {
+            /** Format: int64 */
+            id: number | string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            actorName: string;
+            action: string;
+            subjectType: string;
+            subjectKey: string;
+            before: null | string;
+            after: null | string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            next: null | string;
         };
         CaseActionDto: {
             action: string;
