@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Dispatch.Api.Audit;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
@@ -16,7 +15,7 @@ namespace Dispatch.Api.Features.Accounts;
 public static class EditAccount
 {
     public static async Task<Results<Ok<AccountDto>, ValidationProblem, ProblemHttpResult>> Handle(
-        string userName, EditAccountRequest? request, ClaimsPrincipal caller, UserManager<AppUser> users, DispatchDbContext db,
+        string userName, EditAccountRequest? request, UserManager<AppUser> users, DispatchDbContext db,
         GridDirectory grids, AdminAudit audit, TimeProvider clock, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userName);
@@ -40,11 +39,6 @@ public static class EditAccount
             return AccountRules.Unprocessable("The account is not possible", impossible);
 
         var losesAdmin = roles.Contains(Roles.Admin) && !fields.Roles.Contains(Roles.Admin);
-        if (losesAdmin && string.Equals(caller.Identity?.Name, user.UserName, StringComparison.Ordinal))
-            return AccountRules.Unprocessable("Cannot demote yourself", new()
-            {
-                ["roles"] = ["An administrator cannot take the administrator role from the account they are signed in with."],
-            });
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (losesAdmin && !before.Disabled)
