@@ -7,4 +7,5 @@ export const adminKeys = {
   deadLetters: ['admin', 'dead-letters'] as const,
   deadLetterList: (status: string) => ['admin', 'dead-letters', status] as const,
   accounts: ['admin', 'accounts'] as const,
+  accountList: (filters: object) => ['admin', 'accounts', filters] as const,
 };
