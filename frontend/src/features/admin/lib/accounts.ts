@@ -4,7 +4,7 @@ import { SCOPED_ROLES } from '@/features/admin/lib/grid-scope';
 /** Every role an account may hold, in the order the form offers them. */
 export const ROLES = ['patroller', 'acceptor', 'shift-leader', 'dispatcher', 'handler', 'leader', 'admin'] as const;
 
-export const PAGE_SIZE = 20;
+export const PAGE_SIZE = 50;
 
 /** What the list is filtered by; empty values are left out of the request. */
 export interface AccountFilters {
