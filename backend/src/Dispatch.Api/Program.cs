@@ -77,6 +77,7 @@ app.UseDispatchLocalization();
 app.UseStatusCodePages();
 app.UseMiddleware<OriginCheck>();
 app.UseAuthentication();
+app.UseMiddleware<PasswordChangeGate>();
 app.UseAuthorization();
 app.UseMiddleware<RequestGuard>();
 app.UseUnknownPaths();

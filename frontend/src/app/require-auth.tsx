@@ -20,5 +20,9 @@ export function RequireAuth() {
     }
     return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
   }
+  // An administrator set this account's password: nothing else answers until the person sets their own.
+  if (me.data.passwordChangeRequired && location.pathname !== '/password') {
+    return <Navigate to="/password" replace state={{ from: location.pathname }} />;
+  }
   return <Outlet />;
 }

@@ -12,6 +12,10 @@ export function createRouter() {
       element: <RequireAuth />,
       children: [
         {
+          path: 'password',
+          lazy: async () => ({ Component: (await import('@/features/auth/components/change-password-page')).ChangePasswordPage }),
+        },
+        {
           element: <AppLayout />,
           children: [
             { index: true, element: <HomeRedirect /> },

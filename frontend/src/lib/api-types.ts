@@ -111,13 +111,30 @@ export type DeadLetter = Omit<Received<Schemas['DeadLetterDto']>, 'status'> & { 
 
 export type DeadLetterList = Omit<Received<Schemas['DeadLetterList']>, 'items'> & { items: DeadLetter[] };
 
-/** GET /api/admin/users: an account as an administrator sees it. */
+/**
+ * An account as an administrator sees it. `version` is Identity's concurrency stamp: an edit sends it
+ * back and gets 409 with the current account when someone changed it in between.
+ */
 export type Account = Received<Schemas['AccountDto']>;
 
 /** GET /api/admin/audit: one administrative change, with the record before and after as JSON text. */
 export type AuditEntry = Received<Schemas['AuditEntryDto']>;
 
 export type AuditPage = Omit<Received<Schemas['AuditPageDto']>, 'items'> & { items: AuditEntry[] };
+/** GET /api/admin/users: one page of accounts and how many match in all. */
+export type AccountPage = Omit<Received<Schemas['AccountPageDto']>, 'items'> & { items: Account[] };
+
+/** POST /api/admin/users. */
+export type AccountCreateRequest = Schemas['CreateAccountRequest'];
+
+/** PUT /api/admin/users/{userName}. */
+export type AccountEditRequest = Schemas['EditAccountRequest'];
+
+/** PUT /api/admin/users/{userName}/password: the temporary password, shown once. */
+export type PasswordReset = Omit<Received<Schemas['PasswordResetDto']>, 'account'> & { account: Account };
+
+/** POST /api/auth/password. */
+export type PasswordChangeRequest = Schemas['PasswordChangeRequest'];
 
 // Hand-written: shapes the OpenAPI document does not describe.
 

@@ -11,14 +11,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors: FieldErrors;
+  /** The problem's other members (`code`, a 409's `current` and `currentVersion`...). */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(status: number, title: string, detail?: string, errors: FieldErrors = {}) {
+  constructor(status: number, title: string, detail?: string, errors: FieldErrors = {}, extensions: Record<string, unknown> = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.extensions = extensions;
   }
 
   /** A status of 0 means the request never got an answer (network down, aborted). */
@@ -69,6 +72,7 @@ interface ProblemDetails {
   title?: string;
   detail?: string;
   errors?: FieldErrors;
+  [member: string]: unknown;
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails> {
@@ -106,12 +110,8 @@ export async function http<T>(path: string, options: HttpOptions = {}): Promise<
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && options.redirectOnUnauthorized !== false) unauthorizedHandler?.();
-    throw new ApiError(
-      response.status,
-      problem.title ?? (response.statusText || `HTTP ${response.status}`),
-      problem.detail,
-      problem.errors ?? {},
-    );
+    const { title, detail, errors, ...extensions } = problem;
+    throw new ApiError(response.status, title ?? (response.statusText || `HTTP ${response.status}`), detail, errors ?? {}, extensions);
   }
 
   if (response.status === 204) return undefined as T;

@@ -379,6 +379,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replaces the signed-in account's password; the account's other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["PasswordChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -386,9 +435,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Accounts, filtered and paged, by user name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    q?: string;
+                    role?: string;
+                    department?: string;
+                    disabled?: boolean;
+                    page?: number | string;
+                    pageSize?: number | string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -401,12 +458,105 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AccountDto"][];
+                        "application/json": components["schemas"]["AccountPageDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
         };
         put?: never;
+        /** Creates an account; its person sets a new password at the first sign-in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["CreateAccountRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edits an account's name, roles, department, grid scope and phone */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userName: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["EditAccountRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -422,6 +572,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Scopes a command-centre account to a grid subtree */
         put: {
             parameters: {
                 query?: never;
@@ -472,6 +623,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Sets a temporary password the person must replace */
         put: {
             parameters: {
                 query?: never;
@@ -487,12 +639,14 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description No Content */
-                204: {
+                /** @description OK */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PasswordResetDto"];
+                    };
                 };
                 /** @description Bad Request */
                 400: {
@@ -520,6 +674,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Disables an account, or enables it (which also lifts a lockout) */
         put: {
             parameters: {
                 query?: never;
@@ -2304,8 +2459,24 @@ export interface components {
             roles: string[];
             departmentKey: null | string;
             gridScope: null | string;
-            /** @default false */
+            phone: null | string;
             disabled: boolean;
+            lockedOut: boolean;
+            /** Format: date-time */
+            lockedUntil: null | string;
+            passwordChangeRequired: boolean;
+            /** Format: date-time */
+            lastSignInAt: null | string;
+            version: string;
+        };
+        AccountPageDto: {
+            items: components["schemas"]["AccountDto"][];
+            /** Format: int32 */
+            total: number | string;
+            /** Format: int32 */
+            page: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
         };
         AreaLimitDto: {
             /** Format: uuid */
@@ -2557,6 +2728,15 @@ export interface components {
                 [key: string]: string;
             };
         };
+        CreateAccountRequest: {
+            userName: null | string;
+            displayName: null | string;
+            roles: null | string[];
+            departmentKey: null | string;
+            gridScope: null | string;
+            phone: null | string;
+            password: null | string;
+        };
         DeadLetterDto: {
             /** Format: uuid */
             id: string;
@@ -2623,6 +2803,14 @@ export interface components {
             /** Format: date-time */
             at: string;
             considered: components["schemas"]["ConsideredRuleDto"][];
+        };
+        EditAccountRequest: {
+            displayName: null | string;
+            roles: null | string[];
+            departmentKey: null | string;
+            gridScope: null | string;
+            phone: null | string;
+            version: null | string;
         };
         GridImportCounts: {
             /** Format: int32 */
@@ -2721,6 +2909,15 @@ export interface components {
             roles: string[];
             departmentKey: null | string;
             gridScope: null | string;
+            passwordChangeRequired: boolean;
+        };
+        PasswordChangeRequest: {
+            currentPassword: null | string;
+            newPassword: null | string;
+        };
+        PasswordResetDto: {
+            account: components["schemas"]["AccountDto"];
+            temporaryPassword: string;
         };
         PasswordResetRequest: {
             password: null | string;

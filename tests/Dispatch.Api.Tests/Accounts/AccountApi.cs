@@ -20,8 +20,9 @@ public sealed class AccountApi(DispatchApp app) : IClassFixture<DispatchApp>
     [Fact]
     public async Task An_administrator_lists_every_account_with_roles_department_and_grid_scope()
     {
-        var accounts = await GetJsonAsync(await app.SignInAsync("admin"), "/api/admin/users");
-        var byName = accounts.EnumerateArray().ToDictionary(a => a.GetProperty("userName").GetString()!);
+        var accounts = await GetJsonAsync(await app.SignInAsync("admin"), "/api/admin/users?pageSize=200");
+        Assert.Equal(accounts.GetProperty("total").GetInt32(), accounts.GetProperty("items").GetArrayLength());
+        var byName = accounts.GetProperty("items").EnumerateArray().ToDictionary(a => a.GetProperty("userName").GetString()!);
 
         Assert.Equal("450304002", byName["dispatcher.nanmen"].GetProperty("gridScope").GetString());
         Assert.Equal(["dispatcher"], byName["dispatcher.nanmen"].GetProperty("roles").EnumerateArray().Select(r => r.GetString()!).ToArray());

@@ -100,10 +100,10 @@ export async function setGridScope(api: APIRequestContext, userName: string, gri
 
 /** The grid scope GET /api/admin/users lists for an account. */
 export async function gridScopeOf(api: APIRequestContext, userName: string): Promise<string | null> {
-  const response = await api.get('/api/admin/users');
+  const response = await api.get('/api/admin/users', { params: { q: userName } });
   expect(response.status()).toBe(200);
-  const accounts = (await response.json()) as { userName: string; gridScope: string | null }[];
-  const account = accounts.find((item) => item.userName === userName);
+  const page = (await response.json()) as { items: { userName: string; gridScope: string | null }[] };
+  const account = page.items.find((item) => item.userName === userName);
   if (!account) throw new Error(`No account ${userName}`);
   return account.gridScope;
 }

@@ -36,7 +36,17 @@ internal static class AuthSetup
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = false;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                // The policy people know from ASP.NET Core Identity, minus the symbol: 8 characters or more with a
+                // digit, a lower and an upper case letter. The demo password and the generated ones meet it.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                // Five wrong passwords lock the account for 15 minutes; an administrator's "enable" lifts it sooner.
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DispatchDbContext>()

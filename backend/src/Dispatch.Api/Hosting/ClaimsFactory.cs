@@ -17,6 +17,8 @@ internal sealed class ClaimsFactory(UserManager<AppUser> users, RoleManager<Iden
             identity.AddClaim(new Claim(DispatchClaims.DepartmentKey, user.DepartmentKey));
         if (user.GridScope is not null)
             identity.AddClaim(new Claim(DispatchClaims.GridScope, user.GridScope));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(DispatchClaims.PasswordChangeRequired, "true"));
         return identity;
     }
 }

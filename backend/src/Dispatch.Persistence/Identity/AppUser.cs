@@ -14,6 +14,13 @@ public sealed class AppUser : IdentityUser
     public string? DepartmentKey { get; set; }
     /// <summary>Code of the grid node (city, district, street, community or unit grid) the account is scoped to; null: everywhere.</summary>
     public string? GridScope { get; set; }
+    /// <summary>
+    /// The password was set by an administrator (a new account, a reset): until the person sets their own, the
+    /// account may only read who it is, sign out and change its password.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>The last successful sign-in, or null when the account never signed in.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }
 
 /// <summary>

@@ -1,15 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { adminKeys } from '@/features/admin/api/query-keys';
-import type { Account } from '@/lib/api-types';
+import { accountsQuery, type AccountFilters } from '@/features/admin/lib/accounts';
+import type { AccountPage } from '@/lib/api-types';
 import { http } from '@/lib/http';
 
-export function listAccounts(signal?: AbortSignal): Promise<Account[]> {
-  return http<Account[]>('/api/admin/users', { signal });
+export function listAccounts(filters: AccountFilters, signal?: AbortSignal): Promise<AccountPage> {
+  return http<AccountPage>(`/api/admin/users?${accountsQuery(filters)}`, { signal });
 }
 
-export function useAccounts() {
+/** One page of accounts; the previous page stays on screen while the next loads. */
+export function useAccounts(filters: AccountFilters) {
   return useQuery({
-    queryKey: adminKeys.accounts,
-    queryFn: ({ signal }) => listAccounts(signal),
+    queryKey: adminKeys.accountList(filters),
+    queryFn: ({ signal }) => listAccounts(filters, signal),
+    placeholderData: keepPreviousData,
   });
 }

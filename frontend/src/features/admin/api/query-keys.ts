@@ -9,4 +9,5 @@ export const adminKeys = {
   accounts: ['admin', 'accounts'] as const,
   audit: ['admin', 'audit'] as const,
   auditList: (filter: object) => ['admin', 'audit', filter] as const,
+  accountList: (filters: object) => ['admin', 'accounts', filters] as const,
 };

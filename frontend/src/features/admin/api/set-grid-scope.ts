@@ -13,14 +13,18 @@ export function setGridScope({ userName, gridScope }: GridScopeChange): Promise<
   return http<Account>(`/api/admin/users/${encodeURIComponent(userName)}/grid-scope`, { method: 'PUT', json: { gridScope } });
 }
 
-/** The answer is the account as stored now: it replaces its row in the list. */
+/** The answer is the account as stored now: it replaces its row on every cached page. */
 export function useSetGridScope() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: setGridScope,
-    onSuccess: (updated) =>
-      queryClient.setQueryData<Account[]>(adminKeys.accounts, (accounts) =>
-        accounts?.map((account) => (account.userName === updated.userName ? updated : account)),
-      ),
+    onSuccess: (updated) => replaceAccount(queryClient, updated),
   });
+}
+
+/** Puts the account as the server answered it into every cached page that lists it. */
+export function replaceAccount(queryClient: ReturnType<typeof useQueryClient>, updated: Account) {
+  queryClient.setQueriesData<{ items: Account[] }>({ queryKey: adminKeys.accounts }, (page) =>
+    page ? { ...page, items: page.items.map((account) => (account.userName === updated.userName ? updated : account)) } : page,
+  );
 }

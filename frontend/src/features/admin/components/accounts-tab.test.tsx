@@ -4,9 +4,26 @@ import { AccountsTab } from '@/features/admin/components/accounts-tab';
 import type { Account, GridNode } from '@/lib/api-types';
 import { allowSlowRenders, renderWithProviders } from '@/testing/render';
 
+function account(fields: Partial<Account> & Pick<Account, 'userName' | 'roles'>): Account {
+  return {
+    displayName: fields.userName,
+    departmentKey: null,
+    gridScope: null,
+    phone: null,
+    disabled: false,
+    lockedOut: false,
+    lockedUntil: null,
+    passwordChangeRequired: false,
+    lastSignInAt: null,
+    version: 'v1',
+    ...fields,
+  };
+}
+
 const accounts: Account[] = [
-  { userName: 'dispatcher.nanmen', displayName: '南门街道派遣员', roles: ['dispatcher'], departmentKey: null, gridScope: '450304002', disabled: false },
-  { userName: 'handler.xs-traffic', displayName: '交警处置员', roles: ['handler'], departmentKey: 'xs-traffic', gridScope: null, disabled: false },
+  account({ userName: 'admin', displayName: '系统管理员', roles: ['admin'] }),
+  account({ userName: 'dispatcher.nanmen', displayName: '南门街道派遣员', roles: ['dispatcher'], gridScope: '450304002' }),
+  account({ userName: 'handler.xs-traffic', displayName: '交警处置员', roles: ['handler'], departmentKey: 'xs-traffic', lockedOut: true }),
 ];
 
 const grids: Record<string, GridNode[]> = {
@@ -19,15 +36,19 @@ function json(body: unknown, status = 200, type = 'application/json') {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 }
 
-/** Answers the tab's reads; `put` answers the scope change. */
-function server(put: (body: unknown) => Response) {
+/** Answers the tab's reads with `accounts` (filtered by q as the server would); `put` answers the changes. */
+function server(put: (url: string, body: unknown) => Response) {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = String(input);
-    if (url === '/api/admin/users') return json(accounts);
+    if (url.startsWith('/api/admin/users?')) {
+      const q = new URL(url, 'http://x').searchParams.get('q') ?? '';
+      const items = accounts.filter((item) => item.userName.includes(q) || item.displayName.includes(q));
+      return json({ items, total: items.length, page: 1, pageSize: 20 });
+    }
     if (url === '/api/departments') return json([{ key: 'xs-traffic', nameZh: '象山交警大队', nameEn: 'Xiangshan Traffic Police', kind: 'traffic_police', level: 'district' }]);
     const level = /\/api\/grids\?level=(\w+)/.exec(url)?.[1];
     if (level) return json(grids[level] ?? []);
-    if (url.endsWith('/grid-scope') && init?.method === 'PUT') return put(JSON.parse(init.body as string));
+    if (init?.method === 'PUT') return put(url, JSON.parse(init.body as string));
     return json({ title: `unexpected ${url}` }, 500);
   });
 }
@@ -39,7 +60,7 @@ async function pick(userName: string, value: string) {
 }
 
 describe('AccountsTab', { timeout: allowSlowRenders() }, () => {
-  it('shows roles by their names and a scope control only for command-centre accounts', async () => {
+  it('shows roles, state and a scope control only for command-centre accounts', async () => {
     server(() => json({}, 500));
     renderWithProviders(<AccountsTab />);
 
@@ -50,11 +71,27 @@ describe('AccountsTab', { timeout: allowSlowRenders() }, () => {
     expect(within(handler).getByText('处置人员')).toBeTruthy();
     expect(within(handler).getByText('不适用')).toBeTruthy();
     expect(await within(handler).findByText('象山交警大队')).toBeTruthy();
-    expect(screen.getByTestId('accounts-note').textContent).toContain('一分钟');
+    expect(screen.getByTestId('account-status-handler.xs-traffic').textContent).toBe('已锁定');
+    expect(screen.getByTestId('account-toggle-handler.xs-traffic').textContent?.replace(/\s/g, '')).toBe('解锁');
+    expect(screen.getByText('共 3 个账号')).toBeTruthy();
+  });
+
+  it('searches on the server with what was typed', async () => {
+    const fetch = server(() => json({}, 500));
+    renderWithProviders(<AccountsTab />);
+    await screen.findByTestId('account-row-admin');
+
+    const search = within(screen.getByTestId('accounts-search')).getByRole('searchbox');
+    fireEvent.change(search, { target: { value: '南门' } });
+    fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 });
+
+    await waitFor(() => expect(screen.queryByTestId('account-row-admin')).toBeNull());
+    expect(screen.getByTestId('account-row-dispatcher.nanmen')).toBeTruthy();
+    expect(fetch.mock.calls.map(([url]) => String(url))).toContain(`/api/admin/users?q=${encodeURIComponent('南门')}&page=1&pageSize=50`);
   });
 
   it('saves a picked community and shows the row as the server stored it', async () => {
-    const fetch = server((body) => json({ ...accounts[0], ...(body as object) }));
+    const fetch = server((_, body) => json({ ...accounts[1], ...(body as object) }));
     renderWithProviders(<AccountsTab />);
 
     await pick('dispatcher.nanmen', '450304002001');
@@ -66,14 +103,9 @@ describe('AccountsTab', { timeout: allowSlowRenders() }, () => {
   });
 
   it('sends null for the whole city and shows why the server refused', async () => {
-    const fetch = server(() =>
+    server(() =>
       json(
-        {
-          title: 'Grid scope not possible',
-          status: 422,
-          detail: 'No grid node 450304 is in force.',
-          errors: { gridScope: ['No grid node 450304 is in force.'] },
-        },
+        { title: 'Grid scope not possible', status: 422, detail: 'No grid node 450304 is in force.', errors: { gridScope: ['No grid node 450304 is in force.'] } },
         422,
         'application/problem+json',
       ),
@@ -83,8 +115,46 @@ describe('AccountsTab', { timeout: allowSlowRenders() }, () => {
     await pick('dispatcher.nanmen', '*');
 
     expect((await screen.findByTestId('scope-error-dispatcher.nanmen')).textContent).toBe('No grid node 450304 is in force.');
-    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
-    expect(JSON.parse(put[1]!.body as string)).toEqual({ gridScope: null });
     expect(screen.getByTestId('account-row-dispatcher.nanmen').getAttribute('data-grid-scope')).toBe('450304002');
+  });
+
+  it('shows the last-administrator refusal above the list', async () => {
+    const fetch = server(() =>
+      json(
+        {
+          title: 'The last administrator',
+          status: 422,
+          detail: "'admin' is the last enabled administrator: enable or appoint another administrator first.",
+          errors: { disabled: ["'admin' is the last enabled administrator: enable or appoint another administrator first."] },
+        },
+        422,
+        'application/problem+json',
+      ),
+    );
+    renderWithProviders(<AccountsTab />);
+
+    fireEvent.click(await screen.findByTestId('account-toggle-admin'));
+    fireEvent.click(await screen.findByTestId('account-toggle-confirm-admin'));
+
+    const refused = await screen.findByTestId('account-refused');
+    expect(refused.textContent).toContain('last enabled administrator');
+    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
+    expect(put[0]).toBe('/api/admin/users/admin/disabled');
+    expect(JSON.parse(put[1]!.body as string)).toEqual({ disabled: true });
+  });
+
+  it('shows a reset password once, with the account marked as having to change it', async () => {
+    server((url) =>
+      url.endsWith('/password')
+        ? json({ account: { ...accounts[1], passwordChangeRequired: true }, temporaryPassword: 'AbCd-2345-efGh' })
+        : json({}, 500),
+    );
+    renderWithProviders(<AccountsTab />);
+
+    fireEvent.click(await screen.findByTestId('account-reset-dispatcher.nanmen'));
+    fireEvent.click(await screen.findByTestId('account-reset-confirm-dispatcher.nanmen'));
+
+    expect((await screen.findByTestId('temporary-password')).textContent).toContain('AbCd-2345-efGh');
+    await waitFor(() => expect(screen.getByTestId('account-status-dispatcher.nanmen').getAttribute('data-status')).toBe('mustChange'));
   });
 });

@@ -13,7 +13,9 @@ export function LoginPage() {
   const login = useLogin();
 
   const onFinish = (values: LoginRequest) => {
-    login.mutate(values, { onSuccess: (user) => void navigate(homePathFor(user), { replace: true }) });
+    login.mutate(values, {
+      onSuccess: (user) => void navigate(user.passwordChangeRequired ? '/password' : homePathFor(user), { replace: true }),
+    });
   };
 
   const errorText =

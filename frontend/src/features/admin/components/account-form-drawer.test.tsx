@@ -1,0 +1,92 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { AccountFormDrawer } from '@/features/admin/components/account-form-drawer';
+import type { Account } from '@/lib/api-types';
+import { allowSlowRenders, renderWithProviders } from '@/testing/render';
+
+const account: Account = {
+  userName: 'dispatcher.edit',
+  displayName: '派遣员甲',
+  roles: ['dispatcher'],
+  departmentKey: null,
+  gridScope: null,
+  phone: null,
+  disabled: false,
+  lockedOut: false,
+  lockedUntil: null,
+  passwordChangeRequired: false,
+  lastSignInAt: null,
+  version: 'v1',
+};
+
+function json(body: unknown, status = 200, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+}
+
+function server(write: (method: string, body: Record<string, unknown>) => Response) {
+  return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = String(input);
+    if (url === '/api/departments') return json([]);
+    if (url.startsWith('/api/grids')) return json([]);
+    if (init?.method === 'POST' || init?.method === 'PUT') return write(init.method, JSON.parse(init.body as string) as Record<string, unknown>);
+    return json({ title: `unexpected ${url}` }, 500);
+  });
+}
+
+function type(testId: string, value: string) {
+  const field = screen.getByTestId(testId);
+  fireEvent.change(field.tagName === 'INPUT' ? field : within(field).getByRole('textbox'), { target: { value } });
+}
+
+describe('AccountFormDrawer', { timeout: allowSlowRenders() }, () => {
+  it('puts the problems the server names on their fields', async () => {
+    const fetch = server(() =>
+      json(
+        { title: 'User name taken', status: 409, detail: "An account 'admin' exists already.", errors: { userName: ["An account 'admin' exists already."] } },
+        409,
+        'application/problem+json',
+      ),
+    );
+    renderWithProviders(<AccountFormDrawer editing={{ mode: 'create' }} onClose={() => {}} onSaved={() => {}} />);
+
+    await screen.findByTestId('account-form');
+    type('account-username', 'admin');
+    type('account-display-name', '重名');
+    fireEvent.mouseDown(within(screen.getByTestId('account-roles')).getByRole('combobox'));
+    fireEvent.click(await screen.findByTestId('account-role-option-patroller'));
+    fireEvent.click(screen.getByTestId('account-save'));
+
+    expect(await screen.findByText("An account 'admin' exists already.", { selector: '.ant-form-item-explain-error' })).toBeTruthy();
+    const post = fetch.mock.calls.find(([, init]) => init?.method === 'POST')!;
+    const sent = JSON.parse(post[1]!.body as string) as Record<string, unknown>;
+    expect(sent).toMatchObject({ userName: 'admin', displayName: '重名', roles: ['patroller'], departmentKey: null, gridScope: null });
+    expect(String(sent.password)).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
+  });
+
+  it('offers the current account after a stale edit and saves from its version', async () => {
+    const current = { ...account, displayName: '别人改的名字', version: 'v2' };
+    const saved = vi.fn();
+    const fetch = server((_, body) =>
+      body.version === 'v1'
+        ? json(
+            { title: 'Changed by someone else', status: 409, detail: 'stale', currentVersion: 'v2', current, errors: { version: ['Stale'] } },
+            409,
+            'application/problem+json',
+          )
+        : json({ ...current, ...body, version: 'v3' }),
+    );
+    renderWithProviders(<AccountFormDrawer editing={{ mode: 'edit', account }} onClose={() => {}} onSaved={saved} />);
+
+    await screen.findByTestId('account-form');
+    type('account-display-name', '我的名字');
+    fireEvent.click(screen.getByTestId('account-save'));
+    fireEvent.click(await screen.findByTestId('account-form-reload'));
+
+    await waitFor(() => expect((screen.getByTestId('account-display-name') as HTMLInputElement).value).toBe('别人改的名字'));
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(saved).toHaveBeenCalled());
+    const puts = fetch.mock.calls.filter(([, init]) => init?.method === 'PUT').map(([url, init]) => [String(url), JSON.parse(init!.body as string)]);
+    expect(puts.map(([url]) => url)).toEqual(['/api/admin/users/dispatcher.edit', '/api/admin/users/dispatcher.edit']);
+    expect(puts.map(([, body]) => (body as { version: string }).version)).toEqual(['v1', 'v2']);
+  });
+});
