@@ -11,14 +11,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors: FieldErrors;
+  /** The whole problem+json answer, with its extensions (a 409's `current` record, a refusal's list). */
+  readonly problem: Record<string, unknown>;
 
-  constructor(status: number, title: string, detail?: string, errors: FieldErrors = {}) {
+  constructor(status: number, title: string, detail?: string, errors: FieldErrors = {}, problem: Record<string, unknown> = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.problem = problem;
   }
 
   /** A status of 0 means the request never got an answer (network down, aborted). */
@@ -69,6 +72,7 @@ interface ProblemDetails {
   title?: string;
   detail?: string;
   errors?: FieldErrors;
+  [extension: string]: unknown;
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails> {
@@ -111,6 +115,7 @@ export async function http<T>(path: string, options: HttpOptions = {}): Promise<
       problem.title ?? (response.statusText || `HTTP ${response.status}`),
       problem.detail,
       problem.errors ?? {},
+      problem,
     );
   }
 

@@ -7,4 +7,6 @@ export const adminKeys = {
   deadLetters: ['admin', 'dead-letters'] as const,
   deadLetterList: (status: string) => ['admin', 'dead-letters', status] as const,
   accounts: ['admin', 'accounts'] as const,
+  departments: ['admin', 'departments'] as const,
+  departmentKinds: ['admin', 'department-kinds'] as const,
 };

@@ -4,17 +4,18 @@ import { useSearchParams } from 'react-router';
 import { useDeadLetters } from '@/features/admin/api/list-dead-letters';
 import { AccountsTab } from '@/features/admin/components/accounts-tab';
 import { DeadLettersTab } from '@/features/admin/components/dead-letters-tab';
+import { DepartmentsTab } from '@/features/admin/components/departments-tab';
 import { RoutingRulesTab } from '@/features/admin/components/routing-rules-tab';
 import { hasRole, useMe } from '@/lib/session';
 
-const TABS = ['rules', 'dead-letters', 'accounts'] as const;
+const TABS = ['rules', 'dead-letters', 'accounts', 'departments'] as const;
 type AdminTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is AdminTab {
   return (TABS as readonly (string | null)[]).includes(value);
 }
 
-/** 系统管理: routing rules, dead letters and accounts. A tab mounts (and loads) when first shown. */
+/** 系统管理: routing rules, dead letters, accounts and departments. A tab mounts (and loads) when first shown. */
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -57,6 +58,11 @@ export function AdminPage() {
             key: 'accounts',
             label: <span data-testid="admin-tab-accounts">{t('admin.tabs.accounts')}</span>,
             children: <AccountsTab />,
+          },
+          {
+            key: 'departments',
+            label: <span data-testid="admin-tab-departments">{t('departments.tab')}</span>,
+            children: <DepartmentsTab />,
           },
         ]}
       />
