@@ -13,9 +13,9 @@ import { allowSlowRenders, renderWithProviders } from '@/testing/render';
 const timeout = allowSlowRenders();
 
 const departments: Department[] = [
-  { key: 'xs-traffic', nameZh: '象山交警大队', nameEn: 'Xiangshan Traffic Police', kind: 'traffic_police', level: 'district' },
-  { key: 'xs-street', nameZh: '象山街道', nameEn: 'Xiangshan Street', kind: 'street', level: 'street' },
-  { key: 'gl-drainage', nameZh: '桂林市排水公司', nameEn: 'Guilin Drainage', kind: 'utility', level: 'city' },
+  { key: 'xs-traffic', nameZh: '象山交警大队', nameEn: 'Xiangshan Traffic Police', kind: 'traffic_police', level: 'district', retired: false },
+  { key: 'xs-street', nameZh: '象山街道', nameEn: 'Xiangshan Street', kind: 'street', level: 'street', retired: false },
+  { key: 'gl-drainage', nameZh: '桂林市排水公司', nameEn: 'Guilin Drainage', kind: 'utility', level: 'city', retired: false },
 ];
 
 const categories: Category[] = [
@@ -203,6 +203,63 @@ describe('CaseActions', { timeout }, () => {
         categoryId: 'cat-manhole',
         conditionId: 'cond-broken',
       });
+    },
+    timeout,
+  );
+
+  it(
+    '内部派遣: offers the handlers of the case’s department and its units, not the one who has it, and sends the user name',
+    async () => {
+      const fetch = acceptActions();
+      const item = aCase({
+        allowedActions: ['assign-handler'],
+        department: { key: 'xs-traffic', nameZh: '象山交警大队', nameEn: 'Xiangshan Traffic Police' },
+        assignee: { userName: 'handler.xs-traffic', displayName: '交警处置员', department: null },
+      });
+      renderWithProviders(<CaseActions item={item} />, {
+        seed: (queryClient) => {
+          seeded()(queryClient);
+          queryClient.setQueryData(sharedKeys.departmentHandlers('xs-traffic'), [
+            { userName: 'handler.xs-traffic', displayName: '交警处置员', departmentKey: 'xs-traffic', departmentNameZh: '象山交警大队', departmentNameEn: 'Traffic' },
+            { userName: 'traffic.b', displayName: '交警二号', departmentKey: 'xs-traffic', departmentNameZh: '象山交警大队', departmentNameEn: 'Traffic' },
+            { userName: 'traffic.team1', displayName: '一中队处置员', departmentKey: 'xs-traffic-team1', departmentNameZh: '一中队', departmentNameEn: 'Squad 1' },
+          ]);
+        },
+      });
+      fireEvent.click(screen.getByTestId('action-assign-handler'));
+      fireEvent.click(await screen.findByTestId('action-submit'));
+      expect(await screen.findByText('此项必填')).toBeTruthy();
+
+      await pick('action-assigneeUserName', 'person-option-traffic.team1');
+      expect(screen.queryByTestId('person-option-handler.xs-traffic')).toBeNull();
+      expect(screen.getAllByText('一中队').length).toBeGreaterThan(0);
+      fireEvent.click(screen.getByTestId('action-submit'));
+
+      await waitFor(() => expect(fetch).toHaveBeenCalled());
+      expect(fetch.mock.calls[0]![0]).toBe('/api/cases/case-1/assign-handler');
+      expect(sentBody(fetch)).toEqual({ expectedVersion: 4, assigneeUserName: 'traffic.team1' });
+    },
+    timeout,
+  );
+
+  it(
+    'does not offer a retired department for dispatch',
+    async () => {
+      acceptActions();
+      renderWithProviders(<CaseActions item={aCase({ state: 'ToDispatch', allowedActions: ['dispatch'] })} />, {
+        seed: (queryClient) => {
+          seeded()(queryClient);
+          queryClient.setQueryData(sharedKeys.departments, [
+            ...departments,
+            { key: 'xs-old', nameZh: '已撤销的办公室', nameEn: 'Old office', kind: 'municipal', level: 'district', retired: true },
+          ]);
+        },
+      });
+      fireEvent.click(screen.getByTestId('action-dispatch'));
+      fireEvent.mouseDown(within(await screen.findByTestId('action-departmentKey')).getByRole('combobox'));
+
+      expect(await screen.findByTestId('department-option-xs-traffic')).toBeTruthy();
+      expect(screen.queryByTestId('department-option-xs-old')).toBeNull();
     },
     timeout,
   );

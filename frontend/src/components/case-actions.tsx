@@ -5,7 +5,8 @@ import { PhotoPicker } from '@/components/photo-picker';
 import type { ActionFieldSpec, CaseActionSpec, CaseDto, TimeLimitUnit } from '@/lib/api-types';
 import { useCaseActions } from '@/lib/api/list-case-actions';
 import { useCategories } from '@/lib/api/list-categories';
-import { useDepartments } from '@/lib/api/list-departments';
+import { useDepartmentHandlers } from '@/lib/api/list-department-handlers';
+import { inService, useDepartments } from '@/lib/api/list-departments';
 import { useTakeCaseAction } from '@/lib/api/take-case-action';
 import {
   actionLabel,
@@ -224,6 +225,16 @@ function FieldInput({ item, spec, field, values, onChange }: FieldInputProps) {
           onChange={(next) => onChange(field.name, next)}
         />
       );
+    case 'person':
+      return (
+        <PersonInput
+          testId={testId}
+          departmentKey={item.department?.key ?? undefined}
+          exclude={item.assignee?.userName ?? undefined}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={(next) => onChange(field.name, next)}
+        />
+      );
     case 'limit':
       return (
         <LimitInput
@@ -308,13 +319,56 @@ function DepartmentInput({
         loading={departments.isPending}
         value={multiple ? (Array.isArray(value) ? [...(value as readonly string[])] : []) : typeof value === 'string' ? value : undefined}
         onChange={(next) => onChange(next ?? (multiple ? [] : ''))}
-        options={(departments.data ?? []).map((department) => ({
+        options={inService(departments.data).map((department) => ({
           value: department.key,
           label: localName(i18n.language, department.nameZh, department.nameEn),
         }))}
         optionRender={(option) => <span data-testid={`department-option-${option.value}`}>{option.label}</span>}
         virtual={false}
         listHeight={320}
+        style={{ width: '100%' }}
+      />
+    </div>
+  );
+}
+
+/** 内部派遣: one handler of the department holding the case, or of one of its sub-units (grouped by unit). */
+function PersonInput({
+  testId,
+  departmentKey,
+  exclude,
+  value,
+  onChange,
+}: {
+  testId: string;
+  departmentKey: string | undefined;
+  exclude: string | undefined;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const handlers = useDepartmentHandlers(departmentKey);
+  const groups = new Map<string, { label: string; options: { value: string; label: string }[] }>();
+  for (const handler of handlers.data ?? []) {
+    if (handler.userName === exclude) continue;
+    const unit = localName(i18n.language, handler.departmentNameZh, handler.departmentNameEn);
+    const group = groups.get(handler.departmentKey) ?? { label: unit, options: [] };
+    group.options.push({ value: handler.userName, label: `${handler.displayName}（${handler.userName}）` });
+    groups.set(handler.departmentKey, group);
+  }
+  return (
+    <div data-testid={testId}>
+      <Select<string>
+        showSearch={{ optionFilterProp: 'label' }}
+        allowClear
+        placeholder={t('actions.fields.assigneePlaceholder')}
+        loading={handlers.isPending && !!departmentKey}
+        value={value}
+        onChange={(next) => onChange(next || undefined)}
+        options={[...groups.values()]}
+        optionRender={(option) => <span data-testid={`person-option-${option.value}`}>{option.label}</span>}
+        notFoundContent={handlers.isError ? describeApiError(handlers.error) : undefined}
+        virtual={false}
         style={{ width: '100%' }}
       />
     </div>

@@ -103,6 +103,16 @@ export function CaseDetails({ item, dark = false }: { item: CaseDto; dark?: bool
             {localName(language, item.department.nameZh, item.department.nameEn)}
           </Descriptions.Item>
         ) : null}
+        {item.assignee ? (
+          <Descriptions.Item label={t('departments.board.assigneeLabel')}>
+            <span data-testid="drawer-case-assignee">
+              {item.assignee.displayName}
+              {item.assignee.department && item.assignee.department.key !== item.department?.key
+                ? `（${localName(language, item.assignee.department.nameZh, item.assignee.department.nameEn)}）`
+                : ''}
+            </span>
+          </Descriptions.Item>
+        ) : null}
         {item.unitGrid ? (
           <Descriptions.Item label={t('case.grid')}>
             <span data-testid="drawer-case-grid">

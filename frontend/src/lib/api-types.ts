@@ -135,8 +135,33 @@ export type PasswordReset = Omit<Received<Schemas['PasswordResetDto']>, 'account
 
 /** POST /api/auth/password. */
 export type PasswordChangeRequest = Schemas['PasswordChangeRequest'];
+/** GET /api/admin/departments: a department with its jurisdiction, phones, parent, row version and open cases. */
+export type AdminDepartment = Received<Schemas['AdminDepartmentDto']>;
+
+/** GET /api/admin/departments/kinds. */
+export type DepartmentKindInfo = Received<Schemas['DepartmentKindDto']>;
+
+/** GET /api/departments/{key}/handlers: whom a case can be given to inside the department (内部派遣). */
+export type DepartmentHandler = Received<Schemas['DepartmentHandlerDto']>;
 
 // Hand-written: shapes the OpenAPI document does not describe.
+
+/**
+ * Body of POST /api/admin/departments and PUT /api/admin/departments/{key}: read by hand on the
+ * server (to name the field of each error). `key` only on create; `version` only on edit.
+ */
+export interface DepartmentRequest {
+  key: string | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  kind: string | null;
+  level: string | null;
+  jurisdictionCodes: string[];
+  contactPhone: string | null;
+  dutyPhone: string | null;
+  parentKey: string | null;
+  version: number | null;
+}
 
 /** GET /api/grids/geojson answers GeoJSON, which the document lists without a schema. */
 export interface GridFeature {

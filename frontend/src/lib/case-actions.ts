@@ -9,7 +9,7 @@ import type { ActionFieldSpec, CaseActionSpec, TimeLimitUnit } from '@/lib/api-t
 export const TIME_LIMIT_UNITS: readonly TimeLimitUnit[] = ['working_hours', 'working_days', 'urgent_hours', 'calendar_days'];
 
 /** The field kinds this frontend has an input for; any other kind is answered in a text box. */
-export const KNOWN_FIELD_KINDS = ['text', 'boolean', 'department', 'departments', 'limit', 'category', 'condition'] as const;
+export const KNOWN_FIELD_KINDS = ['text', 'boolean', 'department', 'departments', 'limit', 'category', 'condition', 'person'] as const;
 
 /** A limit answer: the number and its unit (sent as `<name>` and `unit`). */
 export interface LimitValue {

@@ -11,16 +11,20 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors: FieldErrors;
-  /** The problem's other members (`code`, a 409's `current` and `currentVersion`...). */
+  /** The whole problem+json answer, with its extensions (a 409's `current` record, a refusal's list). */
+  readonly problem: Record<string, unknown>;
+  /** The problem's members other than title, detail and errors (`code`, a 409's `current` and `currentVersion`...). */
   readonly extensions: Record<string, unknown>;
 
-  constructor(status: number, title: string, detail?: string, errors: FieldErrors = {}, extensions: Record<string, unknown> = {}) {
+  constructor(status: number, title: string, detail?: string, errors: FieldErrors = {}, problem: Record<string, unknown> = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.problem = problem;
+    const { title: _title, detail: _detail, errors: _errors, ...extensions } = problem;
     this.extensions = extensions;
   }
 
@@ -110,8 +114,13 @@ export async function http<T>(path: string, options: HttpOptions = {}): Promise<
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && options.redirectOnUnauthorized !== false) unauthorizedHandler?.();
-    const { title, detail, errors, ...extensions } = problem;
-    throw new ApiError(response.status, title ?? (response.statusText || `HTTP ${response.status}`), detail, errors ?? {}, extensions);
+    throw new ApiError(
+      response.status,
+      problem.title ?? (response.statusText || `HTTP ${response.status}`),
+      problem.detail,
+      problem.errors ?? {},
+      problem,
+    );
   }
 
   if (response.status === 204) return undefined as T;

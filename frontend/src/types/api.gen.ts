@@ -178,6 +178,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/departments/{key}/handlers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handlers of the department and its sub-units, for 内部派遣 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentHandlerDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar": {
         parameters: {
             query?: never;
@@ -1069,6 +1107,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/assign-handler": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 内部派遣 / Assign to a handler
+         * @description Roles: handler. Fields: assigneeUserName (person, required), opinion (text).
+         */
+        post: operations["case-assign-handler"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/sign": {
         parameters: {
             query?: never;
@@ -1398,7 +1456,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    assignee?: string;
+                };
                 header?: never;
                 path: {
                     key: string;
@@ -1466,6 +1526,248 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every department, retired ones too, with its open cases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of department */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentKindDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a department from the version read */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{key}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a department; refused with what still points at it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{key}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a retired department back in service */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2478,6 +2780,32 @@ export interface components {
             /** Format: int32 */
             pageSize: number | string;
         };
+        AdminDepartmentDto: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            kind: string;
+            level: string;
+            jurisdictionCodes: string[];
+            contactPhone: null | string;
+            dutyPhone: null | string;
+            parentKey: null | string;
+            retired: boolean;
+            /** Format: date-time */
+            retiredAt: null | string;
+            /** Format: uint32 */
+            version: number | string;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            openCases: number | string;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            assistingCases: number | string;
+        };
         AreaLimitDto: {
             /** Format: uuid */
             conditionId: string;
@@ -2485,6 +2813,11 @@ export interface components {
             /** Format: double */
             limit: number | string;
             unit: string;
+        };
+        AssigneeDto: {
+            userName: string;
+            displayName: string;
+            department: null | components["schemas"]["DepartmentRef"];
         };
         AuditEntryDto: {
             /** Format: int64 */
@@ -2535,6 +2868,7 @@ export interface components {
             /** Format: uuid */
             conditionId?: null | string;
             assistingDepartmentKeys?: null | string[];
+            assigneeUserName?: null | string;
         };
         CaseDto: {
             /** Format: uuid */
@@ -2603,6 +2937,7 @@ export interface components {
             callbackSatisfied?: null | boolean;
             componentId?: null | string;
             assistingDepartments?: null | components["schemas"]["DepartmentRef"][];
+            assignee?: null | components["schemas"]["AssigneeDto"];
         };
         CaseSummary: {
             /** Format: uuid */
@@ -2633,6 +2968,7 @@ export interface components {
             /** @default false */
             escalated: boolean;
             gridCode?: null | string;
+            assigneeUserName?: null | string;
         };
         CategoryDto: {
             /** Format: uuid */
@@ -2774,6 +3110,21 @@ export interface components {
             nameEn: string;
             kind: string;
             level: string;
+            /** @default false */
+            retired: boolean;
+            parentKey?: null | string;
+        };
+        DepartmentHandlerDto: {
+            userName: string;
+            displayName: string;
+            departmentKey: string;
+            departmentNameZh: string;
+            departmentNameEn: string;
+        };
+        DepartmentKindDto: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
         };
         DepartmentRef: {
             key: string;
@@ -3323,6 +3674,42 @@ export interface operations {
         };
     };
     "case-assist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseActionRequest"];
+                "multipart/form-data": components["schemas"]["CaseActionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    "case-assign-handler": {
         parameters: {
             query?: never;
             header?: never;

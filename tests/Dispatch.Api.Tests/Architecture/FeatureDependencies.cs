@@ -22,6 +22,7 @@ public sealed class FeatureDependencies
         ["Calendar"] = [],
         ["Catalogue"] = [],
         ["DeadLetters"] = [],
+        ["Departments"] = ["Grids"],
         ["Grids"] = [],
     };
 

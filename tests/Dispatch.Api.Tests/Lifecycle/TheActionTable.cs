@@ -14,7 +14,7 @@ public sealed class TheActionTable(DispatchApp app) : IClassFixture<DispatchApp>
     /// <summary>The kinds of field the frontend draws an input for; a new kind needs a new input there first.</summary>
     private static readonly string[] Enforcement = ["xs-enforcement"];
 
-    private static readonly string[] KindsClientsKnow = ["text", "boolean", "department", "departments", "limit", "category", "condition"];
+    private static readonly string[] KindsClientsKnow = ["text", "boolean", "department", "departments", "limit", "category", "condition", "person"];
 
     [Fact]
     public async Task Every_action_people_take_is_served_with_both_labels_its_fields_and_roles()

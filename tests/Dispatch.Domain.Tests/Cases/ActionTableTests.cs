@@ -40,7 +40,8 @@ public sealed partial class ActionTableTests
                 ActionFieldKind.Departments => ["assistingDepartmentKeys"],
                 ActionFieldKind.Limit => ["limit"],
                 ActionFieldKind.Category => ["categoryId"],
-                ActionFieldKind.Condition => new[] { "conditionId" },
+                ActionFieldKind.Condition => ["conditionId"],
+                ActionFieldKind.Person => new[] { "assigneeUserName" },
                 _ => [],
             };
             Assert.Contains(field.Name, allowed);

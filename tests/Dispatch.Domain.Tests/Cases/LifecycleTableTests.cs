@@ -35,6 +35,7 @@ public sealed class LifecycleTableTests
         [CaseAction.MarkUnroutable] = ([CaseState.ToDispatch, CaseState.Returned], [CaseRoles.System]),
         [CaseAction.Assist] = ([CaseState.Dispatched, CaseState.Handling, CaseState.Suspended, CaseState.FedBack, CaseState.Checking],
             [CaseRoles.Dispatcher, CaseRoles.ShiftLeader]),
+        [CaseAction.AssignHandler] = ([CaseState.Dispatched, CaseState.Handling], [CaseRoles.Handler]),
         [CaseAction.Sign] = ([CaseState.Dispatched], [CaseRoles.Handler]),
         [CaseAction.Return] = ([CaseState.Dispatched, CaseState.Handling], [CaseRoles.Handler]),
         [CaseAction.RequestExtension] = ([CaseState.Handling], [CaseRoles.Handler]),
@@ -67,6 +68,7 @@ public sealed class LifecycleTableTests
         [CaseAction.Dispatch] = (c, a) => c.Dispatch(DepartmentId, Department, a, T0, null, Clock),
         [CaseAction.MarkUnroutable] = (c, a) => c.MarkUnroutable(a, T0, UnroutableReasons.NoRule),
         [CaseAction.Assist] = (c, a) => c.SetAssistingDepartments([(Guid.CreateVersion7(), "xs-municipal")], a, T0),
+        [CaseAction.AssignHandler] = (c, a) => c.AssignHandler(a, T0, "handler.b", Department),
         [CaseAction.Sign] = (c, a) => c.Sign(a, T0),
         [CaseAction.Return] = (c, a) => c.Return(a, T0, "不属于本单位", Clock),
         [CaseAction.RequestExtension] = (c, a) => c.RequestExtension(a, T0, TimeLimit.WorkingDays(1), "需要施工"),
@@ -138,6 +140,7 @@ public sealed class LifecycleTableTests
 
     [Theory]
     [InlineData(CaseAction.Sign, CaseState.Dispatched)]
+    [InlineData(CaseAction.AssignHandler, CaseState.Handling)]
     [InlineData(CaseAction.Return, CaseState.Handling)]
     [InlineData(CaseAction.Feedback, CaseState.Handling)]
     [InlineData(CaseAction.RequestExtension, CaseState.Handling)]

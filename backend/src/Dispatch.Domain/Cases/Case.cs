@@ -46,6 +46,13 @@ public sealed class Case
     public Guid? DepartmentId { get; private set; }
     /// <summary>Key of the department the case is dispatched to, beside its id, so that 监管分离 is decided on the case alone.</summary>
     public string? DepartmentKey { get; private set; }
+    /// <summary>
+    /// 内部派遣: the handler inside the department (or one of its sub-units) the case was given to, by user name; null
+    /// while the department as a whole holds it. A new dispatch or a return clears it.
+    /// </summary>
+    public string? AssigneeUserName { get; private set; }
+    /// <summary>The department (the holding one or its sub-unit) <see cref="AssigneeUserName"/> belongs to.</summary>
+    public string? AssigneeDepartmentKey { get; private set; }
     /// <summary>Set when no routing rule covered the case: it waits in the dispatcher's manual queue (事事有人管).</summary>
     public bool NeedsManualDispatch { get; private set; }
     /// <summary>The 15-digit unit grid the point lies in; null only on rows stored before cases were located.</summary>
@@ -233,6 +240,7 @@ public sealed class Case
             DepartmentId = departmentId;
             DepartmentKey = departmentKey;
             NeedsManualDispatch = false;
+            ClearAssignee();
         });
 
     /// <summary>
@@ -269,6 +277,27 @@ public sealed class Case
             parameters: Parameters((TraceParameters.Reason, Required(reason, nameof(reason)))),
             effect: () => NeedsManualDispatch = true);
 
+    /// <summary>
+    /// 内部派遣: a handler of the department holding the case gives it to a named handler of the department or of one
+    /// of its sub-units (<paramref name="assigneeDepartmentKey"/>); that person may then act on it for the department.
+    /// The caller has checked that the assignee is a handler of that unit.
+    /// </summary>
+    public void AssignHandler(Actor actor, DateTimeOffset at, string assigneeUserName, string assigneeDepartmentKey, string? opinion = null)
+    {
+        Required(assigneeUserName, nameof(assigneeUserName));
+        Required(assigneeDepartmentKey, nameof(assigneeDepartmentKey));
+        if (string.Equals(assigneeUserName, AssigneeUserName, StringComparison.Ordinal))
+            throw new ArgumentException($"Case {Number} is already with {assigneeUserName}.", nameof(assigneeUserName));
+        Take(CaseAction.AssignHandler, actor, at, string.IsNullOrWhiteSpace(opinion) ? null : opinion, null,
+            code: TraceCodes.AssignHandler,
+            parameters: Parameters((TraceParameters.Assignee, assigneeUserName), (TraceParameters.DepartmentKey, assigneeDepartmentKey)),
+            effect: () =>
+        {
+            AssigneeUserName = assigneeUserName;
+            AssigneeDepartmentKey = assigneeDepartmentKey;
+        });
+    }
+
     /// <summary>签收: the department takes the case on.</summary>
     public void Sign(Actor actor, DateTimeOffset at, string? opinion = null) =>
         Take(CaseAction.Sign, actor, at, opinion, null);
@@ -279,6 +308,7 @@ public sealed class Case
         {
             DepartmentId = null;
             DepartmentKey = null;
+            ClearAssignee();
             // Co-handling was arranged around the lead; the next dispatch arranges it again.
             _assists.Clear();
             ReturnCount++;
@@ -470,6 +500,12 @@ public sealed class Case
         EscalatedTo = escalation.To;
         EscalationInstruction = escalation.Instruction;
         EscalatedAt = escalation.At;
+    }
+
+    private void ClearAssignee()
+    {
+        AssigneeUserName = null;
+        AssigneeDepartmentKey = null;
     }
 
     private void ClearRequest()

@@ -22,6 +22,8 @@ public static class CaseAction
     public const string MarkUnroutable = "mark-unroutable";
     /// <summary>协办: the dispatcher names the departments that assist the lead department (主办).</summary>
     public const string Assist = "assist";
+    /// <summary>内部派遣: inside the department, the case is given to one named handler.</summary>
+    public const string AssignHandler = "assign-handler";
     /// <summary>签收</summary>
     public const string Sign = "sign";
     /// <summary>回退</summary>

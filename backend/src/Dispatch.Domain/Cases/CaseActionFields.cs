@@ -19,6 +19,11 @@ public enum ActionFieldKind
     Category,
     /// <summary>A filing condition of the case's (or the chosen) category, by id.</summary>
     Condition,
+    /// <summary>
+    /// One person, by account user name: a handler of the department holding the case or of one of its sub-units
+    /// (<c>GET /api/departments/{key}/handlers</c> lists them).
+    /// </summary>
+    Person,
 }
 
 /// <summary>A field is also required when another (boolean) field has this value: a failed check needs an opinion.</summary>
@@ -65,6 +70,8 @@ public sealed record ActionArguments(Actor Actor, DateTimeOffset At)
     public bool? Satisfied { get; init; }
     public Guid? CategoryId { get; init; }
     public Guid? ConditionId { get; init; }
+    /// <summary>内部派遣: the handler, with the department (holding one or sub-unit) their account belongs to.</summary>
+    public (string UserName, string DepartmentKey)? Assignee { get; init; }
     public IReadOnlyList<PhotoFile> Photos { get; init; } = [];
     public CaseClock? Clock { get; init; }
 }

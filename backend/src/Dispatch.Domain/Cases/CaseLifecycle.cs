@@ -5,10 +5,15 @@ public enum CaseParty
 {
     /// <summary>Anyone holding one of the roles.</summary>
     Anyone,
-    /// <summary>Only people of the department the case is dispatched to.</summary>
+    /// <summary>
+    /// Only people of the department the case is dispatched to, and the handler it was given to inside it (内部派遣),
+    /// who may belong to a sub-unit.
+    /// </summary>
     HandlingDepartment,
     /// <summary>Never people of the department the case is dispatched to: it does not check or close its own work.</summary>
     NotHandlingDepartment,
+    /// <summary>Only people of the department the case is dispatched to itself: not its sub-units, not others.</summary>
+    HoldingDepartment,
 }
 
 /// <summary>The answer of the table for one actor, one case and one action.</summary>
@@ -122,6 +127,11 @@ public static class CaseLifecycle
         {
             Announces = CaseAnnouncement.Unroutable,
         },
+        new(CaseAction.AssignHandler, "内部派遣", "Assign to a handler", S(CaseState.Dispatched, CaseState.Handling), [], R(CaseRoles.Handler), CaseParty.HoldingDepartment)
+        {
+            Fields = [new("assigneeUserName", ActionFieldKind.Person, Required: true), ActionField.Opinion],
+            Apply = (c, a) => c.AssignHandler(a.Actor, a.At, a.Assignee!.Value.UserName, a.Assignee.Value.DepartmentKey, a.Opinion),
+        },
         new(CaseAction.Sign, "签收", "Sign for", S(CaseState.Dispatched), S(CaseState.Handling), R(CaseRoles.Handler), CaseParty.HandlingDepartment)
         {
             Fields = OpinionOnly,
@@ -234,8 +244,18 @@ public static class CaseLifecycle
             return CaseDecision.Forbidden;
         }
 
-        var ownDepartment = c.DepartmentKey is not null
+        var holding = c.DepartmentKey is not null
             && string.Equals(actor.DepartmentKey, c.DepartmentKey, StringComparison.Ordinal);
+        // The handler the case was given to (内部派遣) acts for the department, even from a sub-unit.
+        var assignee = c.AssigneeUserName is not null && actor.Role == CaseRoles.Handler
+            && string.Equals(actor.UserName, c.AssigneeUserName, StringComparison.Ordinal);
+        var ownDepartment = holding || assignee;
+        if (rule.Party == CaseParty.HoldingDepartment && c.DepartmentKey is not null && !holding)
+        {
+            reason = $"Case {c.Number} is with department '{c.DepartmentKey}'; only its own people may {rule.Action} it.";
+            return CaseDecision.Forbidden;
+        }
+
         if (rule.Party == CaseParty.HandlingDepartment && c.DepartmentKey is not null && !ownDepartment)
         {
             reason = $"Case {c.Number} is with department '{c.DepartmentKey}'; only its own people may {rule.Action} it.";
@@ -254,7 +274,7 @@ public static class CaseLifecycle
             return CaseDecision.IllegalState;
         }
 
-        if (rule.Party == CaseParty.HandlingDepartment && c.DepartmentKey is null)
+        if (rule.Party is CaseParty.HandlingDepartment or CaseParty.HoldingDepartment && c.DepartmentKey is null)
         {
             reason = $"Case {c.Number} has no department to {rule.Action} it.";
             return CaseDecision.IllegalState;

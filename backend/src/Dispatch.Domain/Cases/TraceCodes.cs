@@ -33,6 +33,8 @@ public static class TraceCodes
     public const string Assist = CaseAction.Assist;
     /// <summary>Co-handling ended: no department assists any more.</summary>
     public const string AssistEnd = "assist.end";
+    /// <summary>内部派遣: <see cref="TraceParameters.Assignee"/> (a user name) of <see cref="TraceParameters.DepartmentKey"/>.</summary>
+    public const string AssignHandler = CaseAction.AssignHandler;
     public const string Sign = CaseAction.Sign;
     public const string Return = CaseAction.Return;
     /// <summary>More time asked for: <see cref="TraceParameters.Limit"/>, <see cref="TraceParameters.Unit"/>.</summary>
@@ -95,6 +97,8 @@ public static class TraceParameters
     public const string Unit = "unit";
     public const string CategoryId = "categoryId";
     public const string ConditionId = "conditionId";
+    /// <summary>A person, by account user name (内部派遣's assignee).</summary>
+    public const string Assignee = "assignee";
     /// <summary>Why a case could not be routed: one of <see cref="UnroutableReasons"/>.</summary>
     public const string Reason = "reason";
 }

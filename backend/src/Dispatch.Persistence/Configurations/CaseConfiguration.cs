@@ -31,6 +31,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.UpdatedAt);
         b.HasIndex(c => new { c.ReportedBy, c.ReportedAt });
         b.Property(c => c.DepartmentKey).HasMaxLength(64);
+        b.Property(c => c.AssigneeUserName).HasMaxLength(256);
+        b.Property(c => c.AssigneeDepartmentKey).HasMaxLength(64);
+        // A handler's own queue (内部派遣): the cases given to them.
+        b.HasIndex(c => c.AssigneeUserName).HasFilter("assignee_user_name IS NOT NULL");
         b.Property(c => c.CallerName).HasMaxLength(Case.MaxCallerNameLength);
         b.Property(c => c.CallerPhone).HasMaxLength(Case.MaxCallerPhoneLength);
         // Step clocks: the sweeper finds what is due through light_changes_at; overdue lists sort by next_deadline.

@@ -55,6 +55,16 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AssigneeDepartmentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("assignee_department_key");
+
+                    b.Property<string>("AssigneeUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("assignee_user_name");
+
                     b.Property<bool?>("CallbackSatisfied")
                         .HasColumnType("boolean")
                         .HasColumnName("callback_satisfied");
@@ -267,6 +277,10 @@ namespace Dispatch.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("AssigneeUserName")
+                        .HasDatabaseName("ix_cases_assignee_user_name")
+                        .HasFilter("assignee_user_name IS NOT NULL");
 
                     b.HasIndex("CategoryId")
                         .HasDatabaseName("ix_cases_category_id");
@@ -614,11 +628,26 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("DutyPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("duty_phone");
+
                     b.Property<string>("JurisdictionCode")
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)")
                         .HasColumnName("jurisdiction_code");
+
+                    b.PrimitiveCollection<string[]>("JurisdictionCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("jurisdiction_codes");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -650,12 +679,29 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("name_zh");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_departments");
 
                     b.HasIndex("Key")
                         .IsUnique()
                         .HasDatabaseName("ix_departments_key");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_departments_parent_id");
 
                     b.ToTable("departments", (string)null);
                 });
@@ -1530,6 +1576,15 @@ namespace Dispatch.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_condition_time_limits_category_conditions_condition_id");
+                });
+
+            modelBuilder.Entity("Dispatch.Domain.Catalogue.Department", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_departments_departments_parent_id");
                 });
 
             modelBuilder.Entity("Dispatch.Domain.Components.Component", b =>

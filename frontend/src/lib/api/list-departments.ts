@@ -16,3 +16,8 @@ export function useDepartments(enabled: boolean) {
     staleTime: 60 * 60 * 1000,
   });
 }
+
+/** The departments a choice may offer: those in service. Retired ones stay in the list only to name old cases. */
+export function inService<T extends { retired?: boolean }>(departments: readonly T[] | undefined): T[] {
+  return (departments ?? []).filter((department) => !department.retired);
+}

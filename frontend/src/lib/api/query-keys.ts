@@ -7,6 +7,8 @@ import type { GridLevel } from '@/lib/api-types';
 export const sharedKeys = {
   categories: ['categories'] as const,
   departments: ['departments'] as const,
+  /** Handlers of a department and its sub-units, for 内部派遣. */
+  departmentHandlers: (key: string) => ['departments', key, 'handlers'] as const,
   /** Grid nodes of one level in force today. */
   gridList: (level: GridLevel) => ['grids', 'list', level] as const,
   /** A case's detail, every version of it (the version is appended by useCase). */

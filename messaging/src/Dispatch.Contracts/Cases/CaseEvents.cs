@@ -28,6 +28,7 @@ public sealed record CaseChanged(CaseSummary Summary, string? FormerDepartmentKe
 /// What a board row shows of a case. <see cref="Version"/> lets clients drop stale pushes. <see cref="GridCode"/> is
 /// the unit grid the case lies in (its district when it has none): every grid node above it is a prefix of it, so
 /// boards filtered to a node, and accounts scoped to one, place a push without reading the database.
+/// <see cref="AssigneeUserName"/> is the handler the case was given to inside its department (内部派遣), if any.
 /// </summary>
 public sealed record CaseSummary(
     Guid Id,
@@ -49,4 +50,5 @@ public sealed record CaseSummary(
     string? Light = null,
     DateTimeOffset? NextDeadline = null,
     bool Escalated = false,
-    string? GridCode = null);
+    string? GridCode = null,
+    string? AssigneeUserName = null);

@@ -17,9 +17,14 @@ public sealed record CategoryDto(
         c.Conditions.OrderBy(x => x.Ordinal).Select(x => new ConditionDto(x.Id, x.NameZh, x.NameEn, x.Limit, x.Unit)).ToList());
 }
 
-public sealed record DepartmentDto(string Key, string NameZh, string NameEn, string Kind, string Level)
+/// <summary>
+/// A department as every signed-in user sees it. <c>retired</c> ones stay in the list (old cases and reports name them)
+/// but are not to be offered as a choice; <c>parentKey</c> names the department a sub-unit belongs to.
+/// </summary>
+public sealed record DepartmentDto(string Key, string NameZh, string NameEn, string Kind, string Level, bool Retired = false, string? ParentKey = null)
 {
-    public static DepartmentDto From(Department d) => new(d.Key, d.NameZh, d.NameEn, d.Kind, d.Level);
+    public static DepartmentDto From(Department d, string? parentKey = null) =>
+        new(d.Key, d.NameZh, d.NameEn, d.Kind, d.Level, d.Retired, parentKey);
 }
 
 public static class CatalogueEndpoints
@@ -41,6 +46,7 @@ public static class CatalogueEndpoints
     private static async Task<Ok<List<DepartmentDto>>> ListDepartments(DispatchDbContext db, CancellationToken ct)
     {
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Key).ToListAsync(ct);
-        return TypedResults.Ok(departments.Select(DepartmentDto.From).ToList());
+        var keys = departments.ToDictionary(d => d.Id, d => d.Key);
+        return TypedResults.Ok(departments.Select(d => DepartmentDto.From(d, d.ParentId is { } p ? keys.GetValueOrDefault(p) : null)).ToList());
     }
 }

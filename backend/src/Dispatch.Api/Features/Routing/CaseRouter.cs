@@ -14,7 +14,8 @@ public sealed class CaseRouter(DispatchDbContext db)
 {
     public async Task<IReadOnlyList<RoutingDepartment>> DepartmentsAsync(CancellationToken ct)
     {
-        var departments = await db.Departments.AsNoTracking().ToListAsync(ct);
+        // A retired department takes no new cases.
+        var departments = await db.Departments.AsNoTracking().Where(d => d.RetiredAt == null).ToListAsync(ct);
         // A department whose jurisdiction is not a grid code cannot be found by place; named rules still reach it.
         return departments
             .Select(d => new RoutingDepartment(d.Id, d.Key, d.Kind,

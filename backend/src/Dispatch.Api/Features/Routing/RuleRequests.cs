@@ -70,6 +70,8 @@ internal static class RuleRequests
             department = departments.SingleOrDefault(d => d.Key == request.DepartmentKey);
             if (department is null)
                 errors["departmentKey"] = [$"No department '{request.DepartmentKey}'."];
+            else if (department.Retired)
+                errors["departmentKey"] = [$"Department '{request.DepartmentKey}' is retired; it takes no new cases."];
             else if (target != RoutingTarget.Department && !errors.ContainsKey("target"))
                 errors["departmentKey"] = ["Only a rule with target 'department' names a department."];
         }

@@ -10,4 +10,6 @@ export const adminKeys = {
   audit: ['admin', 'audit'] as const,
   auditList: (filter: object) => ['admin', 'audit', filter] as const,
   accountList: (filters: object) => ['admin', 'accounts', filters] as const,
+  departments: ['admin', 'departments'] as const,
+  departmentKinds: ['admin', 'department-kinds'] as const,
 };

@@ -5,17 +5,18 @@ import { useDeadLetters } from '@/features/admin/api/list-dead-letters';
 import { AccountsTab } from '@/features/admin/components/accounts-tab';
 import { AuditTab } from '@/features/admin/components/audit-tab';
 import { DeadLettersTab } from '@/features/admin/components/dead-letters-tab';
+import { DepartmentsTab } from '@/features/admin/components/departments-tab';
 import { RoutingRulesTab } from '@/features/admin/components/routing-rules-tab';
 import { hasRole, useMe } from '@/lib/session';
 
-const TABS = ['rules', 'dead-letters', 'accounts', 'audit'] as const;
+const TABS = ['rules', 'dead-letters', 'accounts', 'departments', 'audit'] as const;
 type AdminTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is AdminTab {
   return (TABS as readonly (string | null)[]).includes(value);
 }
 
-/** 系统管理: routing rules, dead letters, accounts and the audit log. A tab mounts (and loads) when first shown. */
+/** 系统管理: the city's set-up (accounts, departments, rules...) and the audit log. A tab mounts (and loads) when first shown. */
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -58,6 +59,11 @@ export function AdminPage() {
             key: 'accounts',
             label: <span data-testid="admin-tab-accounts">{t('admin.tabs.accounts')}</span>,
             children: <AccountsTab />,
+          },
+          {
+            key: 'departments',
+            label: <span data-testid="admin-tab-departments">{t('departments.tab')}</span>,
+            children: <DepartmentsTab />,
           },
           {
             key: 'audit',

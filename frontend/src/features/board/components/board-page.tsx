@@ -1,5 +1,5 @@
 import { ReloadOutlined, SoundOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Switch, Tag, Typography } from 'antd';
+import { Button, Flex, Segmented, Select, Switch, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,7 +7,7 @@ import { CaseDrawer } from '@/components/case-drawer';
 import { LiveIndicator } from '@/components/live-indicator';
 import { QueryError } from '@/components/query-error';
 import { useDepartmentBoard } from '@/features/board/api/get-department-board';
-import { CaseFilters, filterCases, NO_FILTER, type CaseFilter } from '@/features/board/components/case-filters';
+import { assignedTo, CaseFilters, filterCases, NO_FILTER, type CaseFilter } from '@/features/board/components/case-filters';
 import { CaseTable } from '@/features/board/components/case-table';
 import { useNewCaseNotifications } from '@/features/board/hooks/use-new-case-notifications';
 import { useDepartments } from '@/lib/api/list-departments';
@@ -29,6 +29,9 @@ export function BoardPage() {
   const board = useDepartmentBoard(departmentKey);
   const [open, setOpen] = useState<{ id: string; version: number } | null>(null);
   const [filter, setFilter] = useState<CaseFilter>(NO_FILTER);
+  // A handler's own queue (内部派遣): the cases given to them by name, beside the department's whole queue.
+  const [mineOnly, setMineOnly] = useState(false);
+  const userName = me.data?.userName;
   const [sound, setSound] = useState(readSoundPreference);
   const now = useNow(10000);
 
@@ -39,7 +42,8 @@ export function BoardPage() {
   const fresh = useFreshIds(board.data?.cases, 15000);
 
   const cases = board.data?.cases;
-  const shown = useMemo(() => filterCases(cases ?? [], filter, now), [cases, filter, now]);
+  const mine = useMemo(() => assignedTo(cases ?? [], userName), [cases, userName]);
+  const shown = useMemo(() => filterCases(mineOnly ? mine : (cases ?? []), filter, now), [cases, mine, mineOnly, filter, now]);
   const overdue = (cases ?? []).filter((item) => effectiveLight(item.light, item.nextDeadline, now) === 'Red').length;
 
   const openVersion = open ? board.data?.cases.find((item) => item.id === open.id)?.version ?? open.version : undefined;
@@ -95,6 +99,17 @@ export function BoardPage() {
           </Button>
         </Flex>
       </Flex>
+      {ownDepartment && board.data ? (
+        <Segmented<'all' | 'mine'>
+          value={mineOnly ? 'mine' : 'all'}
+          onChange={(value) => setMineOnly(value === 'mine')}
+          options={[
+            { value: 'all', label: <span data-testid="board-scope-all">{t('departments.board.all')} ({board.data.cases.length})</span> },
+            { value: 'mine', label: <span data-testid="board-scope-mine">{t('departments.board.mine')} ({mine.length})</span> },
+          ]}
+          data-testid="board-scope"
+        />
+      ) : null}
       {departmentKey && board.data ? <CaseFilters cases={board.data.cases} value={filter} onChange={setFilter} /> : null}
       {board.isError ? (
         <QueryError error={board.error} onRetry={() => void board.refetch()} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterCases, NO_FILTER } from '@/features/board/components/case-filters';
+import { assignedTo, filterCases, NO_FILTER } from '@/features/board/components/case-filters';
 import { aCaseSummary } from '@/testing/case-summary';
 
 const now = Date.parse('2026-03-02T03:00:00Z');
@@ -24,5 +24,16 @@ describe('filterCases', () => {
     expect(filterCases(cases, { ...NO_FILTER, text: 'POTHOLE' }, now)).toEqual([signed]);
     expect(filterCases(cases, { ...NO_FILTER, text: `${late.number}` }, now)).toEqual([late]);
     expect(filterCases(cases, { ...NO_FILTER, text: '乱停放 0505' }, now)).toEqual(cases);
+  });
+});
+
+describe('assignedTo', () => {
+  it('keeps the cases given to the signed-in handler by name, and none without a name', () => {
+    const mine = aCaseSummary({ id: 'a', assigneeUserName: 'traffic.b' });
+    const theirs = aCaseSummary({ id: 'b', assigneeUserName: 'handler.xs-traffic' });
+    const nobody = aCaseSummary({ id: 'c', assigneeUserName: null });
+
+    expect(assignedTo([mine, theirs, nobody], 'traffic.b')).toEqual([mine]);
+    expect(assignedTo([mine, theirs, nobody], undefined)).toEqual([]);
   });
 });

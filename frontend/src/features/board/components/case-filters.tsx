@@ -32,6 +32,11 @@ export function filterCases(cases: readonly CaseSummary[], filter: CaseFilter, n
   });
 }
 
+/** A handler's own queue (内部派遣): the cases given to `userName` inside the department. */
+export function assignedTo(cases: readonly CaseSummary[], userName: string | undefined): CaseSummary[] {
+  return userName ? cases.filter((item) => item.assigneeUserName === userName) : [];
+}
+
 export interface CaseFiltersProps {
   cases: readonly CaseSummary[];
   value: CaseFilter;

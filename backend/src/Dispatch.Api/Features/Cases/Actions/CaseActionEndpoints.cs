@@ -46,6 +46,7 @@ public static class CaseActionEndpoints
         ActionFieldKind.Limit => "limit",
         ActionFieldKind.Category => "category",
         ActionFieldKind.Condition => "condition",
+        ActionFieldKind.Person => "person",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A field kind without a wire name."),
     };
 

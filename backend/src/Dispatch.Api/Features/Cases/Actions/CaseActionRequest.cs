@@ -23,6 +23,7 @@ namespace Dispatch.Api.Features.Cases.Actions;
 /// <param name="ConditionId">File: the filing condition, which sets the handling limit.</param>
 /// <param name="AssistingDepartmentKeys">协办: the departments that assist the lead (on <c>assist</c>, an empty list ends
 /// co-handling; on <c>dispatch</c>, optional).</param>
+/// <param name="AssigneeUserName">内部派遣: the handler (of the department or one of its sub-units) to give the case to.</param>
 public sealed record CaseActionRequest(
     int? ExpectedVersion = null,
     string? Opinion = null,
@@ -35,7 +36,8 @@ public sealed record CaseActionRequest(
     bool? Satisfied = null,
     Guid? CategoryId = null,
     Guid? ConditionId = null,
-    IReadOnlyList<string>? AssistingDepartmentKeys = null);
+    IReadOnlyList<string>? AssistingDepartmentKeys = null,
+    string? AssigneeUserName = null);
 
 /// <summary>A request read off the wire: the fields, the photos' bytes, and the version from <c>If-Match</c>.</summary>
 public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<UploadedPhoto> Photos)
@@ -96,7 +98,8 @@ public sealed record CaseActionInput(CaseActionRequest Request, IReadOnlyList<Up
             MultipartForm.Parse<Guid>(form, "conditionId", Guid.TryParse, errors),
             form.TryGetValue("assistingDepartmentKeys", out var assisting)
                 ? assisting.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k!.Trim()).ToList()
-                : null);
+                : null,
+            MultipartForm.Text(form, "assigneeUserName"));
         if (errors.Count > 0)
             return (null, TypedResults.ValidationProblem(errors));
 
@@ -133,6 +136,7 @@ public static class CaseActionRules
         ("satisfied", r.Satisfied is not null),
         ("categoryId", r.CategoryId is not null),
         ("conditionId", r.ConditionId is not null),
+        ("assigneeUserName", r.AssigneeUserName is not null),
     ];
 
     /// <summary>Field errors of <paramref name="input"/> for <paramref name="rule"/>; empty when it may go on.</summary>
@@ -171,6 +175,12 @@ public static class CaseActionRules
                     break;
                 case ActionFieldKind.Boolean when required && BooleanOf(r, field.Name) is null:
                     errors[field.Name] = [$"Say whether {field.Name} is true or false."];
+                    break;
+                case ActionFieldKind.Person when required && string.IsNullOrWhiteSpace(r.AssigneeUserName):
+                    errors[field.Name] = [$"'{rule.Action}' needs the user name of the handler."];
+                    break;
+                case ActionFieldKind.Person when r.AssigneeUserName is { Length: > 256 }:
+                    errors[field.Name] = ["A user name has at most 256 characters."];
                     break;
                 case ActionFieldKind.Department when required && string.IsNullOrWhiteSpace(r.DepartmentKey):
                     errors[field.Name] = [$"'{rule.Action}' needs the key of the department."];

@@ -30,6 +30,9 @@ public sealed class TakeCaseAction(
     /// <summary>The assisting departments a request names, once they are known to exist.</summary>
     private List<(Guid Id, string Key)>? _assisting;
 
+    /// <summary>内部派遣: the handler a request names, once known to be one of the department's or its sub-units'.</summary>
+    private (string UserName, string DepartmentKey)? _assignee;
+
     public static async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> Handle(
         string action, Guid id, HttpRequest http, ClaimsPrincipal user, TakeCaseAction handler, CancellationToken ct)
     {
@@ -104,6 +107,7 @@ public sealed class TakeCaseAction(
                 Satisfied = request.Satisfied,
                 CategoryId = request.CategoryId,
                 ConditionId = request.ConditionId,
+                Assignee = _assignee,
                 Photos = input.Photos.Select(p => p.ToFile()).ToList(),
                 Clock = await clocks.ForAsync(c, ct),
             });
@@ -145,6 +149,8 @@ public sealed class TakeCaseAction(
             var lead = action == CaseAction.Dispatch ? r.DepartmentKey : c.DepartmentKey;
             if (keys.FirstOrDefault(k => found.All(d => d.Key != k)) is { } unknown)
                 errors["assistingDepartmentKeys"] = [$"No department '{unknown}'."];
+            else if (found.FirstOrDefault(d => d.Retired) is { } retired)
+                errors["assistingDepartmentKeys"] = [$"Department '{retired.Key}' is retired."];
             else if (lead is not null && keys.Contains(lead))
                 errors["assistingDepartmentKeys"] = [$"'{lead}' leads the case (主办); it cannot also assist."];
             else
@@ -155,7 +161,14 @@ public sealed class TakeCaseAction(
             var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Key == r.DepartmentKey, ct);
             if (department is null)
                 errors["departmentKey"] = [$"No department '{r.DepartmentKey}'."];
+            else if (department.Retired)
+                errors["departmentKey"] = [$"Department '{r.DepartmentKey}' is retired; it takes no new cases."];
             return department;
+        }
+        if (action == CaseAction.AssignHandler)
+        {
+            await CheckAssigneeAsync(c, r.AssigneeUserName!.Trim(), errors, ct);
+            return null;
         }
         if (action == CaseAction.File && (r.CategoryId is not null || r.ConditionId is not null))
         {
@@ -167,6 +180,47 @@ public sealed class TakeCaseAction(
                 errors["conditionId"] = [$"Condition {conditionId} does not belong to category {category.Code} {category.NameZh}."];
         }
         return null;
+    }
+
+    /// <summary>
+    /// 内部派遣 goes to an account with the handler role, not disabled, of the department holding the case or of one of
+    /// its sub-units in service (at any depth).
+    /// </summary>
+    private async Task CheckAssigneeAsync(Case c, string userName, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        const string field = "assigneeUserName";
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        var isHandler = user is not null && await (from ur in db.UserRoles
+                                                   join role in db.Roles on ur.RoleId equals role.Id
+                                                   where ur.UserId == user.Id && role.Name == Persistence.Identity.Roles.Handler
+                                                   select ur).AnyAsync(ct);
+        if (user is null || !isHandler)
+        {
+            errors[field] = [$"No handler '{userName}'."];
+            return;
+        }
+        if (user.LockoutEnd is { } end && end > clock.GetUtcNow().AddYears(100))
+        {
+            errors[field] = [$"The account '{userName}' is disabled."];
+            return;
+        }
+        var departments = await db.Departments.AsNoTracking().ToListAsync(ct);
+        var units = new List<Department>();
+        if (departments.SingleOrDefault(d => d.Id == c.DepartmentId) is { } holding)
+            units.Add(holding);
+        for (var i = 0; i < units.Count; i++)
+            units.AddRange(departments.Where(d => d.ParentId == units[i].Id && !d.Retired && units.All(u => u.Id != d.Id)));
+        if (user.DepartmentKey is null || units.All(u => u.Key != user.DepartmentKey))
+        {
+            errors[field] = [$"'{userName}' is not a handler of {c.DepartmentKey} or of one of its sub-units."];
+            return;
+        }
+        if (string.Equals(c.AssigneeUserName, userName, StringComparison.Ordinal))
+        {
+            errors[field] = [$"Case {c.Number} is already with '{userName}'."];
+            return;
+        }
+        _assignee = (user.UserName!, user.DepartmentKey);
     }
 
     private static bool IsTraceRowTaken(Exception e) =>

@@ -28,8 +28,12 @@ public static class BoardEndpoints
         return app;
     }
 
+    /// <param name="assignee">
+    /// <c>me</c>: only the cases given to the caller inside the department (内部派遣), the handler's own queue; a user
+    /// name: only that handler's. Absent: the department's whole queue.
+    /// </param>
     private static async Task<Results<Ok<DepartmentBoard>, ProblemHttpResult, ForbidHttpResult>> DepartmentSnapshot(
-        string key, ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
+        string key, ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct, string? assignee = null)
     {
         var ownDepartment = user.FindFirstValue(DispatchClaims.DepartmentKey);
         var allowed = Roles.CommandCentre.Any(user.IsInRole)
@@ -40,9 +44,17 @@ public static class BoardEndpoints
         if (department is null)
             return TypedResults.Problem(title: "Department not found", detail: $"No department '{key}'.", statusCode: StatusCodes.Status404NotFound);
         var open = db.Cases.AsNoTracking()
-            .Where(c => (c.DepartmentId == department.Id || db.CaseAssists.Any(a => a.CaseId == c.Id && a.DepartmentId == department.Id))
+            .Where(c => (c.DepartmentId == department.Id || db.CaseAssists.Any(a => a.CaseId == c.Id && a.DepartmentId == department.Id)
+                    // A sub-unit's board shows the cases its parent gave to its people.
+                    || c.AssigneeDepartmentKey == department.Key)
                 && !Closed.Contains(c.State))
-            .InScopeOf(user)
+            .InScopeOf(user);
+        if (!string.IsNullOrWhiteSpace(assignee))
+        {
+            var who = assignee.Trim() == "me" ? user.Identity!.Name! : assignee.Trim();
+            open = open.Where(c => c.AssigneeUserName == who);
+        }
+        open = open
             .OrderByDescending(c => c.UpdatedAt).Take(500);
         var cases = await db.Summaries(open).ToListAsync(ct);
         return TypedResults.Ok(new DepartmentBoard(new DepartmentRef(department.Key, department.NameZh, department.NameEn),

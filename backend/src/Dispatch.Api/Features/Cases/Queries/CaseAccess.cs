@@ -9,7 +9,8 @@ namespace Dispatch.Api.Features.Cases.Queries;
 
 /// <summary>
 /// Who may see a case: the command centre (within the account's grid scope), the reporter, the department it was dispatched to and those assisting it
-/// (协办), and patrollers while it waits for them on site (核实, 核查).
+/// (协办), the handler it was given to inside the department (内部派遣), and patrollers while it waits for them on site
+/// (核实, 核查).
 /// </summary>
 public static class CaseAccess
 {
@@ -20,6 +21,9 @@ public static class CaseAccess
         if (string.Equals(c.ReportedBy, user.Identity?.Name, StringComparison.Ordinal))
             return true;
         if (user.IsInRole(Roles.Patroller) && c.State is CaseState.Verifying or CaseState.Checking)
+            return true;
+        if (c.AssigneeUserName is not null && user.IsInRole(Roles.Handler)
+            && string.Equals(c.AssigneeUserName, user.Identity?.Name, StringComparison.Ordinal))
             return true;
         var department = user.FindFirstValue(DispatchClaims.DepartmentKey);
         if (department is null || c.DepartmentId is null || !user.IsInRole(Roles.Handler))

@@ -39,14 +39,18 @@ public sealed record CaseDto(
     int ExtensionCount = 0, int ReworkCount = 0, int ReturnCount = 0,
     bool Escalated = false, string? EscalationLevel = null, string? EscalatedTo = null, string? EscalationInstruction = null,
     bool SelfHandled = false, string? CallerName = null, string? CallerPhone = null, bool? CallbackSatisfied = null,
-    string? ComponentId = null, IReadOnlyList<DepartmentRef>? AssistingDepartments = null);
+    string? ComponentId = null, IReadOnlyList<DepartmentRef>? AssistingDepartments = null, AssigneeDto? Assignee = null);
+
+/// <summary>内部派遣: the handler the case was given to inside the department, and the (sub-)unit they belong to.</summary>
+public sealed record AssigneeDto(string UserName, string DisplayName, DepartmentRef? Department);
 
 public static class CaseReads
 {
     public static CaseSummary ToSummary(this Case c, Category category, Department? department) => new(
         c.Id, c.Number, c.State.ToString(), c.Version, category.Code, category.NameZh, category.NameEn,
         department?.Key, department?.NameZh, department?.NameEn, c.Longitude, c.Latitude, c.Description,
-        c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt, c.Light?.ToString(), c.NextDeadline, c.Escalated, c.UnitGridCode ?? c.DistrictCode);
+        c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt, c.Light?.ToString(), c.NextDeadline, c.Escalated, c.UnitGridCode ?? c.DistrictCode,
+        c.AssigneeUserName);
 
     /// <summary>Board rows, joined in one query. Order and limit <paramref name="cases"/> before; the rows come back unordered.</summary>
     public static IQueryable<CaseSummary> Summaries(this DispatchDbContext db, IQueryable<Case> cases) =>
@@ -60,7 +64,8 @@ public static class CaseReads
             department == null ? null : department.NameZh,
             department == null ? null : department.NameEn,
             c.Longitude, c.Latitude, c.Description, c.NeedsManualDispatch, c.ReportedAt, c.UpdatedAt,
-            c.Light == null ? null : c.Light.Value.ToString(), c.NextDeadline, c.Escalated, c.UnitGridCode ?? c.DistrictCode);
+            c.Light == null ? null : c.Light.Value.ToString(), c.NextDeadline, c.Escalated, c.UnitGridCode ?? c.DistrictCode,
+            c.AssigneeUserName);
 
     public static Task<CaseDto?> LoadDtoAsync(this DispatchDbContext db, Guid id, CancellationToken ct) =>
         db.LoadDtoAsync(id, null, ct);
@@ -119,6 +124,12 @@ public static class CaseReads
                    join d in db.Departments on a.DepartmentId equals d.Id
                    where a.CaseId == c.Id
                    orderby d.Key
-                   select new DepartmentRef(d.Key, d.NameZh, d.NameEn)).ToListAsync(ct));
+                   select new DepartmentRef(d.Key, d.NameZh, d.NameEn)).ToListAsync(ct),
+            c.AssigneeUserName is { } assignee
+                ? new AssigneeDto(assignee,
+                    await db.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? assignee,
+                    await db.Departments.AsNoTracking().Where(d => d.Key == c.AssigneeDepartmentKey)
+                        .Select(d => new DepartmentRef(d.Key, d.NameZh, d.NameEn)).SingleOrDefaultAsync(ct))
+                : null);
     }
 }

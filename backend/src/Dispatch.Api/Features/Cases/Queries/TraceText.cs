@@ -32,6 +32,7 @@ public static partial class TraceText
         [TraceCodes.MarkUnroutable] = new("转人工派遣[：{reason}]", "Left for manual dispatch[: {reason}]"),
         [TraceCodes.Assist] = new("协办单位：{departments}", "Assisting departments: {departments}"),
         [TraceCodes.AssistEnd] = new("取消协办", "Co-handling ended"),
+        [TraceCodes.AssignHandler] = new("内部派遣给{assignee}[（{department}）]", "Assigned to {assignee}[ ({department})]"),
         [TraceCodes.Sign] = new("签收", "Signed for"),
         [TraceCodes.Return] = new("回退", "Returned"),
         [TraceCodes.RequestExtension] = new("申请延期[ {limit}]", "Extension requested[: {limit}]"),
@@ -165,6 +166,8 @@ public static partial class TraceText
                     ? string.Join(chinese ? "、" : ", ", keys.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Select(k => names.Department(k) is { } d ? Words(d) : k))
                     : null;
+            case "assignee":
+                return Get(TraceParameters.Assignee) is { } person ? names.Person(person) ?? person : null;
             case "rule":
                 return Get(TraceParameters.RuleId) is { } id ? Guid.TryParse(id, out var ruleId) && names.Rule(ruleId) is { } r ? Words(r) : Words(UnknownRule) : null;
             case "target":
