@@ -18,8 +18,9 @@ internal sealed class CategoryConditionConfiguration : IEntityTypeConfiguration<
         b.Property(c => c.Limit).HasPrecision(9, 2);
         b.Property(c => c.Unit).HasMaxLength(16).IsRequired();
         b.Ignore(c => c.TimeLimit);
-        b.Property(c => c.ClosingStandardZh).HasMaxLength(Category.MaxClosingStandardLength).IsRequired();
-        b.Property(c => c.ClosingStandardEn).HasMaxLength(Category.MaxClosingStandardLength).IsRequired();
+        // Conditions from before closing standards were kept have none ("").
+        b.Property(c => c.ClosingStandardZh).HasMaxLength(Category.MaxClosingStandardLength).IsRequired().HasDefaultValue("");
+        b.Property(c => c.ClosingStandardEn).HasMaxLength(Category.MaxClosingStandardLength).IsRequired().HasDefaultValue("");
         // PostgreSQL's own row version (xmin), named here because the snake-case convention would rename it.
         b.Property(c => c.Version).IsRowVersion().HasColumnName("xmin");
         b.Ignore(c => c.IsRetired);

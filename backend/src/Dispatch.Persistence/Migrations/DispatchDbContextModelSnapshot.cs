@@ -555,14 +555,18 @@ namespace Dispatch.Persistence.Migrations
 
                     b.Property<string>("ClosingStandardEn")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
+                        .HasDefaultValue("")
                         .HasColumnName("closing_standard_en");
 
                     b.Property<string>("ClosingStandardZh")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
+                        .HasDefaultValue("")
                         .HasColumnName("closing_standard_zh");
 
                     b.Property<decimal>("Limit")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dispatch.Persistence.Migrations
 {
     [DbContext(typeof(DispatchDbContext))]
-    [Migration("20261206100133_Catalogue_RetireAndVersions")]
+    [Migration("20261206102504_Catalogue_RetireAndVersions")]
     partial class Catalogue_RetireAndVersions
     {
         /// <inheritdoc />
@@ -558,14 +558,18 @@ namespace Dispatch.Persistence.Migrations
 
                     b.Property<string>("ClosingStandardEn")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
+                        .HasDefaultValue("")
                         .HasColumnName("closing_standard_en");
 
                     b.Property<string>("ClosingStandardZh")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
+                        .HasDefaultValue("")
                         .HasColumnName("closing_standard_zh");
 
                     b.Property<decimal>("Limit")
