@@ -7,4 +7,9 @@ export const adminKeys = {
   deadLetters: ['admin', 'dead-letters'] as const,
   deadLetterList: (status: string) => ['admin', 'dead-letters', status] as const,
   accounts: ['admin', 'accounts'] as const,
+  catalogue: ['admin', 'catalogue'] as const,
+  areaLimits: (conditionId: string) => ['admin', 'catalogue', 'limits', conditionId] as const,
+  components: ['admin', 'components'] as const,
+  componentList: (filters: object) => ['admin', 'components', 'list', filters] as const,
+  intactRates: (filters: object) => ['admin', 'components', 'intact-rates', filters] as const,
 };

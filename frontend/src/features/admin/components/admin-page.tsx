@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDeadLetters } from '@/features/admin/api/list-dead-letters';
 import { AccountsTab } from '@/features/admin/components/accounts-tab';
+import { CatalogueTab } from '@/features/admin/components/catalogue-tab';
+import { CensusTab } from '@/features/admin/components/census-tab';
 import { DeadLettersTab } from '@/features/admin/components/dead-letters-tab';
 import { RoutingRulesTab } from '@/features/admin/components/routing-rules-tab';
 import { hasRole, useMe } from '@/lib/session';
 
-const TABS = ['rules', 'dead-letters', 'accounts'] as const;
+const TABS = ['rules', 'dead-letters', 'accounts', 'catalogue', 'census'] as const;
 type AdminTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is AdminTab {
   return (TABS as readonly (string | null)[]).includes(value);
 }
 
-/** 系统管理: routing rules, dead letters and accounts. A tab mounts (and loads) when first shown. */
+/** 系统管理: routing rules, dead letters, accounts, the catalogue and the component census. A tab mounts (and loads) when first shown. */
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -57,6 +59,16 @@ export function AdminPage() {
             key: 'accounts',
             label: <span data-testid="admin-tab-accounts">{t('admin.tabs.accounts')}</span>,
             children: <AccountsTab />,
+          },
+          {
+            key: 'catalogue',
+            label: <span data-testid="admin-tab-catalogue">{t('catalogueAdmin.tab')}</span>,
+            children: <CatalogueTab />,
+          },
+          {
+            key: 'census',
+            label: <span data-testid="admin-tab-census">{t('censusAdmin.tab')}</span>,
+            children: <CensusTab />,
           },
         ]}
       />
