@@ -176,7 +176,7 @@ export function CatalogueTab() {
 
   return (
     <Flex vertical gap={12} data-testid="catalogue-tab">
-      <Alert type="info" showIcon message={t('catalogueAdmin.intro')} />
+      <Alert type="info" showIcon title={t('catalogueAdmin.intro')} />
       <Flex gap={12} wrap align="center">
         <Segmented<KindFilter>
           value={kind}

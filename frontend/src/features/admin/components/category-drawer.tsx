@@ -79,7 +79,7 @@ function CategoryForm({ category, onClose }: { category?: Category; onClose: () 
       onFinish={submit}
       data-testid="category-form"
     >
-      {problem ? <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="category-form-problem" /> : null}
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="category-form-problem" /> : null}
       <Flex gap={12}>
         <Form.Item name="kind" label={t('catalogueAdmin.columns.kind')} rules={[{ required: true }]} style={{ flex: 1 }}>
           <Select

@@ -40,7 +40,7 @@ export function CensusTab() {
         .map((category) => ({ value: category.code, label: `${category.code} ${localName(language, category.nameZh, category.nameEn)}` })),
     [catalogue.data, language],
   );
-  const items = components.data?.items ?? [];
+  const items = useMemo(() => components.data?.items ?? [], [components.data]);
   const markers = useMemo<MapMarker[]>(
     () =>
       items.map((item) => ({
@@ -182,7 +182,7 @@ export function CensusTab() {
           closable
           onClose={() => setImported(null)}
           data-testid="census-import-result"
-          message={t('censusAdmin.imported', { created: imported.created, updated: imported.updated, unchanged: imported.unchanged })}
+          title={t('censusAdmin.imported', { created: imported.created, updated: imported.updated, unchanged: imported.unchanged })}
         />
       ) : null}
       {problems ? (
@@ -192,7 +192,7 @@ export function CensusTab() {
           closable
           onClose={() => setProblems(null)}
           data-testid="census-import-problems"
-          message={`${t('censusAdmin.importRefused')} ${problems.message}`}
+          title={`${t('censusAdmin.importRefused')} ${problems.message}`}
           description={
             problems.rows.length > 0 ? (
               <Table<ImportProblem>

@@ -93,7 +93,7 @@ function ComponentForm({ component, onClose }: { component: ComponentRecord; onC
           {t(`censusAdmin.condition.${component.condition}`, { defaultValue: component.condition ?? '' })}
         </Descriptions.Item>
       </Descriptions>
-      {problem ? <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="component-form-problem" /> : null}
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="component-form-problem" /> : null}
       <Form.Item name="owner" label={t('censusAdmin.columns.owner')} extra={t('censusAdmin.ownerHelp')}>
         <Select allowClear showSearch optionFilterProp="label" options={owners} data-testid="component-owner" />
       </Form.Item>

@@ -86,7 +86,7 @@ function ConditionForm({ editing, onClose }: { editing: ConditionEditing; onClos
       onFinish={submit}
       data-testid="condition-form"
     >
-      {problem ? <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="condition-form-problem" /> : null}
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="condition-form-problem" /> : null}
       <Flex gap={12}>
         <Form.Item name="nameZh" label={t('catalogueAdmin.conditionNameZh')} rules={required} style={{ flex: 1 }}>
           <Input data-testid="condition-name-zh" />
