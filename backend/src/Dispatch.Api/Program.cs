@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Options, bound once; the node's roles decide what it runs.
 builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+builder.Services.AddOptions<ComponentOptions>().BindConfiguration(ComponentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName);
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
     .Validate(SecurityOptions.Validate, "Security: AllowedOrigins are scheme://host[:port] (nothing after); ImageSources the same, https://*.host, or https:.")
@@ -92,6 +93,7 @@ app.MapCases();
 app.MapCatalogueEndpoints();
 app.MapDepartmentEndpoints();
 app.MapTimeLimitEndpoints();
+app.MapCatalogueAdministration();
 app.MapCalendarEndpoints();
 app.MapGridEndpoints();
 app.MapRoutingEndpoints();

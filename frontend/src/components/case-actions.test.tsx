@@ -22,7 +22,7 @@ const categories: Category[] = [
   aCategory({
     id: 'cat-parking',
     code: '0505',
-    conditions: [{ id: 'cond-parking', nameZh: '占道停放', nameEn: 'Parked on the road', limit: 2, unit: 'working_hours' }],
+    conditions: [{ id: 'cond-parking', nameZh: '占道停放', nameEn: 'Parked on the road', limit: 2, unit: 'working_hours', closingStandardZh: '', closingStandardEn: '', retired: false, version: 1 }],
   }),
   aCategory({
     id: 'cat-manhole',
@@ -30,8 +30,8 @@ const categories: Category[] = [
     nameZh: '井盖',
     nameEn: 'Manhole cover',
     conditions: [
-      { id: 'cond-missing', nameZh: '井盖缺失', nameEn: 'Cover missing', limit: 4, unit: 'urgent_hours' },
-      { id: 'cond-broken', nameZh: '井盖破损', nameEn: 'Cover broken', limit: 2, unit: 'working_days' },
+      { id: 'cond-missing', nameZh: '井盖缺失', nameEn: 'Cover missing', limit: 4, unit: 'urgent_hours', closingStandardZh: '', closingStandardEn: '', retired: false, version: 1 },
+      { id: 'cond-broken', nameZh: '井盖破损', nameEn: 'Cover broken', limit: 2, unit: 'working_days', closingStandardZh: '', closingStandardEn: '', retired: false, version: 1 },
     ],
   }),
 ];

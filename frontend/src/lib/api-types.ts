@@ -81,6 +81,16 @@ export type GridNode = Omit<Received<Schemas['GridNodeDto']>, 'level' | 'bbox'> 
 /** GET /api/components: an inventory item near a point (部件). */
 export type Component = Received<Schemas['ComponentDto']>;
 
+// The catalogue and the census as administrators keep them.
+
+export type AreaLimit = Omit<Received<Schemas['AreaLimitDto']>, 'unit'> & { unit: TimeLimitUnit };
+/** A component as the census administration shows it (the same shape as {@link Component}). */
+export type ComponentRecord = Component;
+export type ComponentPage = Received<Schemas['ComponentPage']>;
+export type ComponentImportResult = Received<Schemas['ComponentImportResult']>;
+export type IntactRateRow = Received<Schemas['IntactRateRow']>;
+export type IntactRates = Received<Schemas['IntactRatesDto']>;
+
 /** GET /api/dispatch/queue: a case waiting for a dispatcher's hand. */
 export type DispatchQueueItem = Omit<Received<Schemas['DispatchQueueItem']>, 'case' | 'reason'> & {
   case: CaseSummary;
@@ -209,3 +219,39 @@ export type CaseActionSpec = Omit<Received<Schemas['CaseActionDto']>, 'fields' |
  * typed by hand in lib/realtime.
  */
 export type CaseChangedPush = CaseSummary;
+
+// Bodies the catalogue and census endpoints read themselves (so that a bad field is named), which the
+// document therefore does not describe.
+
+/** POST /api/categories, PUT /api/categories/{id}: kind and code on creation only; an edit sends `version`. */
+export interface CategoryRequest {
+  kind?: CategoryKind;
+  code?: string;
+  majorNameZh: string;
+  majorNameEn: string;
+  nameZh: string;
+  nameEn: string;
+  departmentKind: string;
+  version?: number | null;
+}
+
+/** POST/PUT /api/categories/{id}/conditions[/{conditionId}]: an edit sends `version`. */
+export interface ConditionRequest {
+  nameZh: string;
+  nameEn: string;
+  closingStandardZh?: string;
+  closingStandardEn?: string;
+  limit?: number;
+  unit?: TimeLimitUnit;
+  version?: number | null;
+}
+
+/** PUT /api/admin/components/{id}: owner is a department key (null: none on record). */
+export interface ComponentEditRequest {
+  owner: string | null;
+  maintainer: string | null;
+  state: string;
+  longitude: number;
+  latitude: number;
+  version: number;
+}

@@ -13,6 +13,8 @@ export function aCategory(overrides: Partial<Category> = {}): Category {
     nameEn: 'Illegal parking (motor vehicle)',
     departmentKind: 'traffic_police',
     conditions: [],
+    retired: false,
+    version: 1,
     ...overrides,
   };
 }

@@ -13,6 +13,11 @@ public enum CategoryKind
 /// <summary>A minor class (小类) of the catalogue, e.g. event 0505 机动车乱停放.</summary>
 public sealed class Category
 {
+    public const int MaxNameZhLength = 64;
+    public const int MaxNameEnLength = 128;
+    public const int MaxDepartmentKindLength = 32;
+    public const int MaxClosingStandardLength = 500;
+
     private readonly List<CategoryCondition> _conditions = [];
 
     private Category() { }
@@ -44,11 +49,57 @@ public sealed class Category
     public string DepartmentKind { get; private set; } = "";
     public IReadOnlyList<CategoryCondition> Conditions => _conditions;
 
-    public CategoryCondition AddCondition(Guid id, string nameZh, string nameEn, decimal limit, string unit)
+    /// <summary>
+    /// When an administrator retired the category (停用): it is no longer offered for new reports or filing, but
+    /// cases that already carry it keep it, show it and count under it. Null while in use.
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    /// <summary>PostgreSQL's row version: an edit names the version it was made from.</summary>
+    public uint Version { get; private set; }
+
+    public CategoryCondition AddCondition(Guid id, string nameZh, string nameEn, decimal limit, string unit) =>
+        AddCondition(id, nameZh, nameEn, "", "", limit, unit);
+
+    /// <summary>
+    /// Conditions are never removed, only retired, so the next ordinal counts the retired ones too and old cases
+    /// keep the condition they were filed under.
+    /// </summary>
+    public CategoryCondition AddCondition(Guid id, string nameZh, string nameEn, string closingZh, string closingEn, decimal limit, string unit)
     {
         var condition = new CategoryCondition(id, Id, _conditions.Count + 1, nameZh, nameEn, limit, unit);
+        condition.Edit(nameZh, nameEn, closingZh, closingEn);
         _conditions.Add(condition);
         return condition;
+    }
+
+    /// <summary>
+    /// Kind and code stay as created: component ids embed the code (see <c>ComponentCode</c>) and routing rules,
+    /// intake rules and reports name it. Names, major class and responsible department kind may change.
+    /// </summary>
+    public void Edit(string majorNameZh, string majorNameEn, string nameZh, string nameEn, string departmentKind)
+    {
+        MajorNameZh = majorNameZh.Trim();
+        MajorNameEn = majorNameEn.Trim();
+        NameZh = nameZh.Trim();
+        NameEn = nameEn.Trim();
+        DepartmentKind = departmentKind.Trim();
+    }
+
+    public void Retire(DateTimeOffset at) => RetiredAt ??= at;
+
+    public void Restore() => RetiredAt = null;
+
+    /// <summary>Whether a new report or a filing may name this category and (when given) this condition.</summary>
+    public string? RefusalForNewUse(Guid? conditionId)
+    {
+        if (IsRetired)
+            return $"Category {Code} {NameZh} is retired and no longer takes new reports or filings.";
+        if (conditionId is { } id && _conditions.FirstOrDefault(c => c.Id == id) is { IsRetired: true } condition)
+            return $"Condition {condition.NameZh} of category {Code} {NameZh} is retired.";
+        return null;
     }
 }
 
@@ -78,6 +129,31 @@ public sealed class CategoryCondition
     public string Unit { get; private set; } = "";
 
     public TimeLimit TimeLimit => TimeLimit.Parse(Limit.ToString(CultureInfo.InvariantCulture), Unit);
+
+    /// <summary>The closing standard (结案条件): what the check must find for the case to close.</summary>
+    public string ClosingStandardZh { get; private set; } = "";
+
+    public string ClosingStandardEn { get; private set; } = "";
+
+    /// <summary>When it was retired: no longer offered for new reports or filings; old cases keep it. Null while in use.</summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    /// <summary>PostgreSQL's row version: an edit names the version it was made from.</summary>
+    public uint Version { get; private set; }
+
+    public void Edit(string nameZh, string nameEn, string closingZh, string closingEn)
+    {
+        NameZh = nameZh.Trim();
+        NameEn = nameEn.Trim();
+        ClosingStandardZh = closingZh.Trim();
+        ClosingStandardEn = closingEn.Trim();
+    }
+
+    public void Retire(DateTimeOffset at) => RetiredAt ??= at;
+
+    public void Restore() => RetiredAt = null;
 
     /// <summary>An administrator changes the handling limit; cases already dispatched keep their deadlines.</summary>
     public void SetLimit(TimeLimit limit)

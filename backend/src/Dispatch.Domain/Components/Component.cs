@@ -129,6 +129,33 @@ public sealed class Component
     public double Latitude { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// When the census retired the record (taken out of the inventory by an administrator): no longer offered to
+    /// reporters nor counted as in service; cases that named it keep the id. Null while in the inventory.
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    /// <summary>PostgreSQL's row version: an edit names the version it was made from.</summary>
+    public uint Version { get; private set; }
+
+    public void Retire(DateTimeOffset at)
+    {
+        if (RetiredAt is not null)
+            return;
+        RetiredAt = at;
+        UpdatedAt = at;
+    }
+
+    public void Restore(DateTimeOffset at)
+    {
+        if (RetiredAt is null)
+            return;
+        RetiredAt = null;
+        UpdatedAt = at;
+    }
+
     /// <summary>Takes over everything but the id from a newer census record of the same component.</summary>
     public void Update(ComponentDraft draft, DateTimeOffset at)
     {

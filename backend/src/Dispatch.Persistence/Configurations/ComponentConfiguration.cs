@@ -18,6 +18,9 @@ internal sealed class ComponentConfiguration : IEntityTypeConfiguration<Componen
         b.HasOne<Category>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(c => c.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => c.UnitGridCode);
+        // PostgreSQL's own row version (xmin), named here because the snake-case convention would rename it.
+        b.Property(c => c.Version).IsRowVersion().HasColumnName("xmin");
+        b.Ignore(c => c.IsRetired);
         // "Components near this point": a latitude band, then longitude.
         b.HasIndex(c => new { c.Latitude, c.Longitude });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dispatch.Api.Audit;
 using Dispatch.Domain.Calendar;
 using Dispatch.Domain.Catalogue;
 using Dispatch.Persistence;
@@ -27,24 +28,26 @@ public static class EditTimeLimits
     {
         var group = app.MapGroup("/api/categories/{categoryId:guid}/conditions/{conditionId:guid}")
             .WithTags("Catalogue").RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        group.MapPut("/limit", SetConditionLimit);
+        group.MapPut("/limit", SetConditionLimit).Audited("limit.set");
         group.MapGet("/limits", ListAreaLimits);
-        group.MapPut("/limits/{areaClass}", SetAreaLimit);
-        group.MapDelete("/limits/{areaClass}", DeleteAreaLimit);
+        group.MapPut("/limits/{areaClass}", SetAreaLimit).Audited("limit.area.set");
+        group.MapDelete("/limits/{areaClass}", DeleteAreaLimit).Audited("limit.area.delete");
         return app;
     }
 
     private static async Task<Results<Ok<ConditionDto>, ValidationProblem, ProblemHttpResult>> SetConditionLimit(
-        Guid categoryId, Guid conditionId, TimeLimitRequest? body, DispatchDbContext db, CancellationToken ct)
+        Guid categoryId, Guid conditionId, TimeLimitRequest? body, DispatchDbContext db, AdminAudit audit, CancellationToken ct)
     {
         var condition = await db.CategoryConditions.SingleOrDefaultAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct);
         if (condition is null)
             return NotFound(categoryId, conditionId);
         if (Parse(body, out var errors) is not { } limit)
             return TypedResults.ValidationProblem(errors);
+        var before = ConditionDto.From(condition);
         condition.SetLimit(limit);
+        audit.Record("limit.set", "limit", $"{conditionId}", before, ConditionDto.From(condition));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ConditionDto(condition.Id, condition.NameZh, condition.NameEn, condition.Limit, condition.Unit));
+        return TypedResults.Ok(ConditionDto.From(condition));
     }
 
     private static async Task<Results<Ok<List<AreaLimitDto>>, ProblemHttpResult>> ListAreaLimits(
@@ -58,7 +61,7 @@ public static class EditTimeLimits
     }
 
     private static async Task<Results<Ok<AreaLimitDto>, ValidationProblem, ProblemHttpResult>> SetAreaLimit(
-        Guid categoryId, Guid conditionId, string areaClass, TimeLimitRequest? body, DispatchDbContext db, CancellationToken ct)
+        Guid categoryId, Guid conditionId, string areaClass, TimeLimitRequest? body, DispatchDbContext db, AdminAudit audit, CancellationToken ct)
     {
         if (!await db.CategoryConditions.AnyAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct))
             return NotFound(categoryId, conditionId);
@@ -68,22 +71,30 @@ public static class EditTimeLimits
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         var row = await db.ConditionTimeLimits.SingleOrDefaultAsync(l => l.ConditionId == conditionId && l.AreaClass == areaClass, ct);
+        var before = row is null ? null : new AreaLimitDto(row.ConditionId, row.AreaClass, row.Limit, row.Unit);
         if (row is null)
             db.ConditionTimeLimits.Add(row = new ConditionTimeLimit(conditionId, areaClass, limit!));
         else
             row.Set(limit!);
+        audit.Record("limit.area.set", "limit", $"{conditionId}/{areaClass}", before, new AreaLimitDto(row.ConditionId, row.AreaClass, row.Limit, row.Unit));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new AreaLimitDto(row.ConditionId, row.AreaClass, row.Limit, row.Unit));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAreaLimit(
-        Guid categoryId, Guid conditionId, string areaClass, DispatchDbContext db, CancellationToken ct)
+        Guid categoryId, Guid conditionId, string areaClass, DispatchDbContext db, AdminAudit audit, CancellationToken ct)
     {
         if (!await db.CategoryConditions.AnyAsync(c => c.Id == conditionId && c.CategoryId == categoryId, ct))
             return NotFound(categoryId, conditionId);
         if (!IsAreaClass(areaClass))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["areaClass"] = [AreaClassRule] });
-        await db.ConditionTimeLimits.Where(l => l.ConditionId == conditionId && l.AreaClass == areaClass).ExecuteDeleteAsync(ct);
+        // A tracked delete, so the audit row commits with it; deleting a limit that is not there changes nothing.
+        var row = await db.ConditionTimeLimits.SingleOrDefaultAsync(l => l.ConditionId == conditionId && l.AreaClass == areaClass, ct);
+        if (row is null)
+            return TypedResults.NoContent();
+        db.ConditionTimeLimits.Remove(row);
+        audit.Record("limit.area.delete", "limit", $"{conditionId}/{areaClass}", new AreaLimitDto(row.ConditionId, row.AreaClass, row.Limit, row.Unit), null);
+        await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
@@ -92,7 +103,7 @@ public static class EditTimeLimits
 
     private static string AreaClassRule => $"An area class is 1 to {ConditionTimeLimit.MaxAreaClassLength} letters or digits, such as A, B or C.";
 
-    private static TimeLimit? Parse(TimeLimitRequest? body, out Dictionary<string, string[]> errors)
+    internal static TimeLimit? Parse(TimeLimitRequest? body, out Dictionary<string, string[]> errors)
     {
         errors = [];
         if (body is null)

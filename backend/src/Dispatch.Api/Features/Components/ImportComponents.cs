@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dispatch.Api.Audit;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Hosting;
 using Dispatch.Domain.Catalogue;
@@ -30,7 +31,7 @@ public static class ImportComponents
     private static readonly string[] CsvColumns = ["id", "category", "owner", "maintainer", "state", "longitude", "latitude"];
 
     public static async Task<Results<Ok<ComponentImportResult>, ValidationProblem, ProblemHttpResult>> Handle(
-        HttpRequest http, DispatchDbContext db, GridDirectory grids, TimeProvider clock, CancellationToken ct)
+        HttpRequest http, DispatchDbContext db, GridDirectory grids, TimeProvider clock, AdminAudit audit, CancellationToken ct)
     {
         var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         List<ComponentRow> rows;
@@ -64,7 +65,8 @@ public static class ImportComponents
 
         try
         {
-            return TypedResults.Ok(await StoreAsync(db, drafts, clock.GetUtcNow(), ct));
+            return TypedResults.Ok(await StoreAsync(db, drafts, clock.GetUtcNow(), ct, result =>
+                audit.Record("component.import", "component", $"import of {drafts.Count}", null, result)));
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
@@ -74,7 +76,9 @@ public static class ImportComponents
     }
 
     /// <summary>Adds new components and updates known ones in one SaveChanges.</summary>
-    internal static async Task<ComponentImportResult> StoreAsync(DispatchDbContext db, IReadOnlyList<ComponentDraft> drafts, DateTimeOffset at, CancellationToken ct)
+    /// <param name="beforeSave">Called with the counts just before they commit (the import's audit row).</param>
+    internal static async Task<ComponentImportResult> StoreAsync(DispatchDbContext db, IReadOnlyList<ComponentDraft> drafts, DateTimeOffset at,
+        CancellationToken ct, Action<ComponentImportResult>? beforeSave = null)
     {
         var ids = drafts.Select(d => d.Code.Value).ToList();
         var existing = new Dictionary<string, Component>(StringComparer.Ordinal);
@@ -99,8 +103,10 @@ public static class ImportComponents
                 updated++;
             }
         }
+        var result = new ComponentImportResult(created, updated, unchanged);
+        beforeSave?.Invoke(result);
         await db.SaveChangesAsync(ct);
-        return new ComponentImportResult(created, updated, unchanged);
+        return result;
     }
 
     private static bool Same(Component c, ComponentDraft d) =>

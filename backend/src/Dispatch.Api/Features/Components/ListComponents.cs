@@ -39,7 +39,7 @@ public static class ListComponents
             return TypedResults.ValidationProblem(errors);
 
         var (dLon, dLat) = GroundDistance.Box(latitude, metres);
-        var query = db.Components.AsNoTracking().Where(c =>
+        var query = db.Components.AsNoTracking().Where(c => c.RetiredAt == null &&
             c.Latitude >= latitude - dLat && c.Latitude <= latitude + dLat &&
             c.Longitude >= longitude - dLon && c.Longitude <= longitude + dLon);
         if (category is { } id)
@@ -59,11 +59,8 @@ public static class ListComponents
 
     public static async Task<Results<Ok<ComponentDto>, ProblemHttpResult>> Get(string id, DispatchDbContext db, CancellationToken ct)
     {
-        var component = await db.Components.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (component is null)
+        if (!await db.Components.AnyAsync(c => c.Id == id, ct))
             return TypedResults.Problem(title: "Component not found", detail: $"No component {id} in the inventory.", statusCode: StatusCodes.Status404NotFound);
-        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == component.CategoryId, ct);
-        var owner = component.OwnerDepartmentId is { } o ? await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == o, ct) : null;
-        return TypedResults.Ok(ComponentDto.From(component, category, owner));
+        return TypedResults.Ok(await ManageComponents.DtoAsync(db, id, ct));
     }
 }

@@ -12,4 +12,9 @@ export const adminKeys = {
   accountList: (filters: object) => ['admin', 'accounts', filters] as const,
   departments: ['admin', 'departments'] as const,
   departmentKinds: ['admin', 'department-kinds'] as const,
+  catalogue: ['admin', 'catalogue'] as const,
+  areaLimits: (conditionId: string) => ['admin', 'catalogue', 'limits', conditionId] as const,
+  components: ['admin', 'components'] as const,
+  componentList: (filters: object) => ['admin', 'components', 'list', filters] as const,
+  intactRates: (filters: object) => ['admin', 'components', 'intact-rates', filters] as const,
 };

@@ -4,12 +4,14 @@ import { useSearchParams } from 'react-router';
 import { useDeadLetters } from '@/features/admin/api/list-dead-letters';
 import { AccountsTab } from '@/features/admin/components/accounts-tab';
 import { AuditTab } from '@/features/admin/components/audit-tab';
+import { CatalogueTab } from '@/features/admin/components/catalogue-tab';
+import { CensusTab } from '@/features/admin/components/census-tab';
 import { DeadLettersTab } from '@/features/admin/components/dead-letters-tab';
 import { DepartmentsTab } from '@/features/admin/components/departments-tab';
 import { RoutingRulesTab } from '@/features/admin/components/routing-rules-tab';
 import { hasRole, useMe } from '@/lib/session';
 
-const TABS = ['rules', 'dead-letters', 'accounts', 'departments', 'audit'] as const;
+const TABS = ['rules', 'dead-letters', 'accounts', 'departments', 'catalogue', 'census', 'audit'] as const;
 type AdminTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is AdminTab {
@@ -69,6 +71,14 @@ export function AdminPage() {
             key: 'audit',
             label: <span data-testid="admin-tab-audit">{t('admin.tabs.audit')}</span>,
             children: <AuditTab />,
+            key: 'catalogue',
+            label: <span data-testid="admin-tab-catalogue">{t('catalogueAdmin.tab')}</span>,
+            children: <CatalogueTab />,
+          },
+          {
+            key: 'census',
+            label: <span data-testid="admin-tab-census">{t('censusAdmin.tab')}</span>,
+            children: <CensusTab />,
           },
         ]}
       />

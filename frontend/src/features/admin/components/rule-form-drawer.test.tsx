@@ -7,7 +7,7 @@ import { allowSlowRenders, renderWithProviders } from '@/testing/render';
 
 const parking = aCategory({
   id: 'cat-0505',
-  conditions: [{ id: 'cond-1', nameZh: '占用人行道或车道', nameEn: 'on a pavement or traffic lane', limit: 2, unit: 'working_hours' }],
+  conditions: [{ id: 'cond-1', nameZh: '占用人行道或车道', nameEn: 'on a pavement or traffic lane', limit: 2, unit: 'working_hours', closingStandardZh: '', closingStandardEn: '', retired: false, version: 1 }],
 });
 
 const rule: RoutingRule = {

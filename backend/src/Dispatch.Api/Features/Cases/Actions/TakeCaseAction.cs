@@ -178,6 +178,10 @@ public sealed class TakeCaseAction(
                 errors["categoryId"] = [$"Unknown category {categoryId}."];
             else if (r.ConditionId is { } conditionId && category.Conditions.All(x => x.Id != conditionId))
                 errors["conditionId"] = [$"Condition {conditionId} does not belong to category {category.Code} {category.NameZh}."];
+            // Filing under a retired category or condition is refused only when the filing names it: a case that
+            // already carries one keeps it.
+            else if (category.RefusalForNewUse(r.ConditionId) is { } retired && (r.CategoryId is not null || category.Conditions.Any(x => x.Id == r.ConditionId && x.IsRetired)))
+                errors[r.CategoryId is not null && category.IsRetired ? "categoryId" : "conditionId"] = [retired];
         }
         return null;
     }

@@ -27,12 +27,12 @@ public sealed class CaseClocks(DispatchDbContext db, WorkingCalendars calendars,
             settings.YellowFraction);
     }
 
-    /// <summary>The condition's limit for the area class; without a condition, the category's first one.</summary>
+    /// <summary>The condition's limit for the area class; without a condition, the category's first one in use.</summary>
     private async Task<TimeLimit?> HandlingLimitAsync(Guid categoryId, Guid? conditionId, string areaClass, CancellationToken ct)
     {
         var condition = conditionId is { } id
             ? await db.CategoryConditions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
-            : await db.CategoryConditions.AsNoTracking().Where(x => x.CategoryId == categoryId).OrderBy(x => x.Ordinal).FirstOrDefaultAsync(ct);
+            : await db.CategoryConditions.AsNoTracking().Where(x => x.CategoryId == categoryId && x.RetiredAt == null).OrderBy(x => x.Ordinal).FirstOrDefaultAsync(ct);
         if (condition is null)
             return null;
         var own = await db.ConditionTimeLimits.AsNoTracking()

@@ -187,6 +187,8 @@ public sealed class ReportCase(
                 errors["categoryId"] = [$"Unknown category {r.CategoryId}."];
             else if (r.ConditionId is { } conditionId && category.Conditions.All(c => c.Id != conditionId))
                 errors["conditionId"] = [$"Condition {conditionId} does not belong to category {category.Code} {category.NameZh}."];
+            else if (category.RefusalForNewUse(r.ConditionId) is { } retired)
+                errors[category.IsRetired ? "categoryId" : "conditionId"] = [retired];
         }
         if (r.ComponentId is { } componentId && await ComponentProblemAsync(r, componentId, ct) is { } componentProblem)
             errors["componentId"] = [componentProblem];
@@ -200,6 +202,8 @@ public sealed class ReportCase(
         var component = await db.Components.AsNoTracking().SingleOrDefaultAsync(c => c.Id == componentId, ct);
         if (component is null)
             return $"No component {componentId} in the inventory.";
+        if (component.IsRetired)
+            return $"Component {componentId} was retired from the inventory.";
         if (r.CategoryId is { } categoryId && component.CategoryId != categoryId)
             return $"Component {componentId} is not of the reported category.";
         if (r.Longitude is { } lon && r.Latitude is { } lat
