@@ -7,4 +7,7 @@ export const adminKeys = {
   deadLetters: ['admin', 'dead-letters'] as const,
   deadLetterList: (status: string) => ['admin', 'dead-letters', status] as const,
   accounts: ['admin', 'accounts'] as const,
+  patrolGrids: ['admin', 'patrol-grids'] as const,
+  patrollers: ['admin', 'patrollers'] as const,
+  unitGridLayer: ['admin', 'unit-grid-layer'] as const,
 };

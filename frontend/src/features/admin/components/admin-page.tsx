@@ -3,18 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDeadLetters } from '@/features/admin/api/list-dead-letters';
 import { AccountsTab } from '@/features/admin/components/accounts-tab';
+import { CalendarTab } from '@/features/admin/components/calendar-tab';
 import { DeadLettersTab } from '@/features/admin/components/dead-letters-tab';
+import { PatrolGridsTab } from '@/features/admin/components/patrol-grids-tab';
 import { RoutingRulesTab } from '@/features/admin/components/routing-rules-tab';
 import { hasRole, useMe } from '@/lib/session';
 
-const TABS = ['rules', 'dead-letters', 'accounts'] as const;
+const TABS = ['rules', 'dead-letters', 'accounts', 'patrol-grids', 'calendar'] as const;
 type AdminTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is AdminTab {
   return (TABS as readonly (string | null)[]).includes(value);
 }
 
-/** 系统管理: routing rules, dead letters and accounts. A tab mounts (and loads) when first shown. */
+/** 系统管理: routing rules, dead letters, accounts, patrol grids and the working calendar. A tab mounts (and loads) when first shown. */
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -57,6 +59,16 @@ export function AdminPage() {
             key: 'accounts',
             label: <span data-testid="admin-tab-accounts">{t('admin.tabs.accounts')}</span>,
             children: <AccountsTab />,
+          },
+          {
+            key: 'patrol-grids',
+            label: <span data-testid="admin-tab-patrol-grids">{t('patrolGrids.tab')}</span>,
+            children: <PatrolGridsTab />,
+          },
+          {
+            key: 'calendar',
+            label: <span data-testid="admin-tab-calendar">{t('workCalendar.tab')}</span>,
+            children: <CalendarTab />,
           },
         ]}
       />
