@@ -2,6 +2,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Layout, Space, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { CalendarWarningBanner } from '@/app/calendar-warning-banner';
 import { LanguageSwitch } from '@/components/language-switch';
 import { useLogout } from '@/features/auth/api/logout';
 import { hasRole, useMe } from '@/lib/session';
@@ -56,6 +57,7 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
+          <CalendarWarningBanner />
           <Outlet />
         </Layout.Content>
       </Layout>

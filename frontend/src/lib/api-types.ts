@@ -255,3 +255,16 @@ export interface ComponentEditRequest {
   latitude: number;
   version: number;
 }
+// Patrol grids (巡查网格) and the working calendar.
+
+/**
+ * A responsibility grid as the administrator assigns it. `onDuty`: an enabled patroller walks it;
+ * otherwise `fallback.holder` (`street-supervisors` or `shift-leaders`) takes its on-site tasks.
+ */
+export type PatrolGrid = Received<Schemas['PatrolGridDto']>;
+export type PatrollerAccount = Received<Schemas['PatrollerAccountDto']>;
+export type HolidayYear = Received<Schemas['HolidayYearDto']>;
+/** `code`: `next-year-missing` (from 1 November) or `year-missing`. */
+export type CalendarWarning = Received<Schemas['CalendarWarningDto']>;
+export type WorkingCalendar = Received<Schemas['WorkingCalendarDto']>;
+export type ParsedNotice = Received<Schemas['ParsedNoticeDto']>;

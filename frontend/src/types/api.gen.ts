@@ -341,6 +341,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/parse-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ParseNoticeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParsedNoticeDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1058,7 +1106,7 @@ export interface paths {
         put?: never;
         /**
          * 核实 / Verify
-         * @description Roles: patroller. Fields: opinion (text). Photos as multipart parts named photos.
+         * @description Roles: patroller, shift-leader. Fields: opinion (text). Photos as multipart parts named photos.
          */
         post: operations["case-verify"];
         delete?: never;
@@ -1398,7 +1446,7 @@ export interface paths {
         put?: never;
         /**
          * 核查 / Check
-         * @description Roles: patroller. Fields: passed (boolean, required), opinion (text, required when passed is false). Photos as multipart parts named photos.
+         * @description Roles: patroller, shift-leader. Fields: passed (boolean, required), opinion (text, required when passed is false). Photos as multipart parts named photos.
          */
         post: operations["case-check"];
         delete?: never;
@@ -2531,6 +2579,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/grids/responsibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatrolGridDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/grids/patrollers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatrollerAccountDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/grids/responsibility/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetPatrolGridRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PatrolGridDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/routing/rules": {
         parameters: {
             query?: never;
@@ -3367,6 +3535,10 @@ export interface components {
             userName: string;
             displayName: string;
             department: null | components["schemas"]["DepartmentRef"];
+        AssignedPatrollerDto: {
+            userName: string;
+            displayName: string;
+            enabled: boolean;
         };
         AuditEntryDto: {
             /** Format: int64 */
@@ -3384,6 +3556,11 @@ export interface components {
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
             next: null | string;
+        };
+        CalendarWarningDto: {
+            code: string;
+            /** Format: int32 */
+            year: number | string;
         };
         CaseActionDto: {
             action: string;
@@ -3816,6 +3993,8 @@ export interface components {
             updatedBy: null | string;
             /** Format: date-time */
             updatedAt: null | string;
+            /** Format: uint32 */
+            version: null | number | string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -3873,8 +4052,47 @@ export interface components {
             account: components["schemas"]["AccountDto"];
             temporaryPassword: string;
         };
+        OnSiteFallbackDto: {
+            holder: string;
+            people: string[];
+        };
+        ParsedNoticeDto: {
+            /** Format: int32 */
+            year: number | string;
+            holidays: components["schemas"]["HolidayDto"][];
+            extraWorkdays: string[];
+        };
+        ParseNoticeRequest: {
+            text: null | string;
+            /** Format: int32 */
+            year: null | number | string;
+        };
         PasswordResetRequest: {
             password: null | string;
+        };
+        PatrolGridDto: {
+            code: string;
+            name: string;
+            streetCode: null | string;
+            streetName: null | string;
+            communityCode: null | string;
+            communityName: null | string;
+            unitGridCodes: string[];
+            patrollers: components["schemas"]["AssignedPatrollerDto"][];
+            responsiblePerson: null | components["schemas"]["ResponsiblePersonDto"];
+            onDuty: boolean;
+            fallback: null | components["schemas"]["OnSiteFallbackDto"];
+            /** Format: uint32 */
+            version: number | string;
+            /** Format: date-time */
+            assignedAt: null | string;
+        };
+        PatrollerAccountDto: {
+            userName: string;
+            displayName: string;
+            enabled: boolean;
+            gridScope: null | string;
+            grids: string[];
         };
         PendingRequestDto: {
             kind: string;
@@ -3915,6 +4133,10 @@ export interface components {
             code: string;
             name: string;
             patrollers: string[];
+        };
+        ResponsiblePersonDto: {
+            name: string;
+            phone: null | string;
         };
         RoutingCoverageReport: {
             /** Format: date-time */
@@ -3960,6 +4182,12 @@ export interface components {
             nameZh: string;
             nameEn: string;
         };
+        SetPatrolGridRequest: {
+            patrollers: null | string[];
+            responsiblePerson: null | components["schemas"]["ResponsiblePersonDto"];
+            /** Format: uint32 */
+            version: null | number | string;
+        };
         TimeLimitRequest: {
             /** Format: double */
             limit: null | number | string;
@@ -3994,6 +4222,7 @@ export interface components {
             timeZone: string;
             workingPeriods: string[];
             years: components["schemas"]["HolidayYearDto"][];
+            warnings: components["schemas"]["CalendarWarningDto"][];
         };
     };
     responses: never;

@@ -66,7 +66,7 @@ public sealed class PatrolTasks(DispatchApp app) : IClassFixture<DispatchApp>
     }
 
     [Fact]
-    public async Task Only_patrollers_have_a_task_list()
+    public async Task Only_patrollers_and_shift_leaders_have_a_task_list()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("acceptor1")).GetAsync("/api/cases/tasks")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("handler.xs-traffic")).GetAsync("/api/cases/tasks")).StatusCode);

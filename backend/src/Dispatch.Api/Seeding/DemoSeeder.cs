@@ -27,6 +27,8 @@ public sealed class DemoSeeder(
         ("admin", "系统管理员", Roles.Admin, null),
         ("patroller1", "监督员一", Roles.Patroller, null),
         ("patroller2", "监督员二", Roles.Patroller, null),
+        // 南门街道's supervisor: a patroller scoped to the street takes its grids' on-site tasks while nobody is on duty there.
+        ("patroller.nanmen", "南门街道监督员", Roles.Patroller, "450304002"),
         ("acceptor1", "受理员一", Roles.Acceptor, null),
         ("shiftleader1", "值班长一", Roles.ShiftLeader, null),
         ("dispatcher1", "派遣员一", Roles.Dispatcher, null),

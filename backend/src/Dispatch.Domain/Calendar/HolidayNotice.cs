@@ -20,6 +20,8 @@ public sealed class HolidayNotice
     public string Json { get; private set; } = "";
     public string UpdatedBy { get; private set; } = "";
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Row version for optimistic concurrency (PostgreSQL's xmin); an edit sends back the one it was made from.</summary>
+    public uint Version { get; private set; }
 
     public HolidaySchedule Schedule => HolidayCalendarJson.Parse(Json);
 

@@ -63,6 +63,12 @@ public sealed class Case
     /// <summary>A patroller reported outside the responsibility grids they patrol: accepted, but shown to the command centre.</summary>
     public bool OutsideResponsibilityGrid { get; private set; }
 
+    /// <summary>
+    /// Set while a verification or check waits in a grid with nobody on duty: who holds the task instead of the grid's
+    /// patrollers. Cleared when the case leaves <see cref="CaseState.Verifying"/> or <see cref="CaseState.Checking"/>.
+    /// </summary>
+    public OnSiteHolder? OnSiteFallback { get; private set; }
+
     /// <summary>Hotline reports: the caller, for the callback (回访).</summary>
     public string? CallerName { get; private set; }
     public string? CallerPhone { get; private set; }
@@ -182,8 +188,10 @@ public sealed class Case
         Take(CaseAction.Refuse, actor, at, Required(reason, nameof(reason)), null);
 
     /// <summary>发起核实: a patroller is to look on site before the report is accepted.</summary>
-    public void RequestVerification(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null) =>
-        Take(CaseAction.RequestVerification, actor, at, opinion, clock);
+    /// <param name="fallback">Who holds the task when nobody is on duty in the grid; the trace says so.</param>
+    public void RequestVerification(Actor actor, DateTimeOffset at, string? opinion = null, CaseClock? clock = null, OnSiteFallback? fallback = null) =>
+        Take(CaseAction.RequestVerification, actor, at, opinion, clock, effect: () => OnSiteFallback = fallback?.Holder,
+            code: fallback is null ? null : TraceCodes.RequestVerificationFallback, parameters: fallback?.Parameters());
 
     /// <summary>核实: the patroller's findings; the report goes back to the acceptor to decide.</summary>
     public void Verify(Actor actor, DateTimeOffset at, string? opinion, IReadOnlyList<PhotoFile>? photos = null, CaseClock? clock = null)
@@ -374,8 +382,10 @@ public sealed class Case
     }
 
     /// <summary>发起核查: a patroller is to check the result on site.</summary>
-    public void RequestCheck(Actor actor, DateTimeOffset at, string? opinion = null) =>
-        Take(CaseAction.RequestCheck, actor, at, opinion, null);
+    /// <param name="fallback">Who holds the task when nobody is on duty in the grid; the trace says so.</param>
+    public void RequestCheck(Actor actor, DateTimeOffset at, string? opinion = null, OnSiteFallback? fallback = null) =>
+        Take(CaseAction.RequestCheck, actor, at, opinion, null, effect: () => OnSiteFallback = fallback?.Holder,
+            code: fallback is null ? null : TraceCodes.RequestCheckFallback, parameters: fallback?.Parameters());
 
     /// <summary>核查: passed goes on to closing; failed goes back to the same department as rework (返工).</summary>
     public void Check(Actor actor, DateTimeOffset at, bool passed, string? opinion, IReadOnlyList<PhotoFile>? photos = null, CaseClock? clock = null)
@@ -464,6 +474,8 @@ public sealed class Case
         var onTime = endsStage ? Clock.OnTimeAt(at) : null;
 
         State = target;
+        if (target is not (CaseState.Verifying or CaseState.Checking))
+            OnSiteFallback = null;
         effect?.Invoke();
         if (endsStage)
             SetClock(Clock.Started(toStage is { } next ? clock?.Start(next, at) : null));

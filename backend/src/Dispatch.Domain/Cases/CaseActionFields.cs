@@ -74,4 +74,6 @@ public sealed record ActionArguments(Actor Actor, DateTimeOffset At)
     public (string UserName, string DepartmentKey)? Assignee { get; init; }
     public IReadOnlyList<PhotoFile> Photos { get; init; } = [];
     public CaseClock? Clock { get; init; }
+    /// <summary>For a verification or check request in a grid with nobody on duty: who holds the task instead.</summary>
+    public OnSiteFallback? OnSiteFallback { get; init; }
 }

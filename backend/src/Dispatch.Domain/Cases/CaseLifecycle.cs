@@ -53,6 +53,9 @@ public sealed record CaseTransition(
     /// <summary>Only the software takes it (routing, the sweeper); it is not offered to people.</summary>
     public bool SystemOnly => Roles.All(r => r == CaseRoles.System);
 
+    /// <summary>A condition on the actor and the case, checked after the role: a refusal is 403.</summary>
+    public Func<Case, Actor, string?>? ActorGuard { get; init; }
+
     public ActionField? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
 
@@ -88,10 +91,11 @@ public static class CaseLifecycle
         new(CaseAction.RequestVerification, "发起核实", "Request verification", S(CaseState.Reported), S(CaseState.Verifying), R(CaseRoles.Acceptor))
         {
             Fields = OpinionOnly,
-            Apply = (c, a) => c.RequestVerification(a.Actor, a.At, a.Opinion, a.Clock),
+            Apply = (c, a) => c.RequestVerification(a.Actor, a.At, a.Opinion, a.Clock, a.OnSiteFallback),
         },
-        new(CaseAction.Verify, "核实", "Verify", S(CaseState.Verifying), S(CaseState.Reported), R(CaseRoles.Patroller), CaseParty.NotHandlingDepartment)
+        new(CaseAction.Verify, "核实", "Verify", S(CaseState.Verifying), S(CaseState.Reported), R(CaseRoles.Patroller, CaseRoles.ShiftLeader), CaseParty.NotHandlingDepartment)
         {
+            ActorGuard = ShiftLeaderOnlyAsFallback,
             Fields = OpinionOnly, Photos = true,
             Apply = (c, a) => c.Verify(a.Actor, a.At, a.Opinion, a.Photos, a.Clock),
         },
@@ -185,10 +189,11 @@ public static class CaseLifecycle
         new(CaseAction.RequestCheck, "发起核查", "Request check", S(CaseState.FedBack), S(CaseState.Checking), R(CaseRoles.Acceptor), CaseParty.NotHandlingDepartment)
         {
             Fields = OpinionOnly,
-            Apply = (c, a) => c.RequestCheck(a.Actor, a.At, a.Opinion),
+            Apply = (c, a) => c.RequestCheck(a.Actor, a.At, a.Opinion, a.OnSiteFallback),
         },
-        new(CaseAction.Check, "核查", "Check", S(CaseState.Checking), S(CaseState.ToClose, CaseState.Handling), R(CaseRoles.Patroller), CaseParty.NotHandlingDepartment)
+        new(CaseAction.Check, "核查", "Check", S(CaseState.Checking), S(CaseState.ToClose, CaseState.Handling), R(CaseRoles.Patroller, CaseRoles.ShiftLeader), CaseParty.NotHandlingDepartment)
         {
+            ActorGuard = ShiftLeaderOnlyAsFallback,
             Fields = [new("passed", ActionFieldKind.Boolean, Required: true), new("opinion", ActionFieldKind.Text, When: new RequiredWhen("passed", false))],
             Photos = true,
             Apply = (c, a) => c.Check(a.Actor, a.At, a.Passed!.Value, a.Opinion, a.Photos, a.Clock),
@@ -241,6 +246,12 @@ public static class CaseLifecycle
         if (!rule.Roles.Contains(actor.Role, StringComparer.Ordinal))
         {
             reason = $"The role '{actor.Role}' may not {rule.Action} a case; it is for {string.Join(", ", rule.Roles.Where(r => r != CaseRoles.System))}.";
+            return CaseDecision.Forbidden;
+        }
+
+        if (rule.ActorGuard?.Invoke(c, actor) is { } refused)
+        {
+            reason = refused;
             return CaseDecision.Forbidden;
         }
 
@@ -313,6 +324,15 @@ public static class CaseLifecycle
             _ => throw new CaseTransitionException(action, c.State, reason),
         };
     }
+
+    /// <summary>
+    /// A shift leader verifies or checks only a task handed to the shift leaders because nobody was on duty in the grid
+    /// (the last fallback); otherwise on-site work is the patrollers'.
+    /// </summary>
+    private static string? ShiftLeaderOnlyAsFallback(Case c, Actor actor) =>
+        actor.Role == CaseRoles.ShiftLeader && c.OnSiteFallback != OnSiteHolder.ShiftLeaders
+            ? $"A shift leader does this on-site task only when it was handed to the shift leaders because nobody is on duty in the grid; case {c.Number} waits for a patroller."
+            : null;
 
     private static string? NothingPending(Case c) =>
         c.PendingRequest is { } pending ? $"A {Name(pending)} request is already waiting for an answer." : null;

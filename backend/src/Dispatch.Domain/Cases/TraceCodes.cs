@@ -48,6 +48,13 @@ public static class TraceCodes
     public const string Resume = CaseAction.Resume;
     public const string Feedback = CaseAction.Feedback;
     public const string RequestCheck = CaseAction.RequestCheck;
+    /// <summary>
+    /// Sent for verification while nobody is on duty in the grid: <see cref="TraceParameters.Holder"/> (who holds the task
+    /// instead, <see cref="OnSiteFallback.Name"/>), <see cref="TraceParameters.People"/>.
+    /// </summary>
+    public const string RequestVerificationFallback = "request-verification.fallback";
+    /// <summary>Sent for a check while nobody is on duty in the grid: as <see cref="RequestVerificationFallback"/>.</summary>
+    public const string RequestCheckFallback = "request-check.fallback";
     public const string CheckPassed = "check.passed";
     public const string CheckFailed = "check.failed";
     public const string Close = CaseAction.Close;
@@ -101,6 +108,10 @@ public static class TraceParameters
     public const string Assignee = "assignee";
     /// <summary>Why a case could not be routed: one of <see cref="UnroutableReasons"/>.</summary>
     public const string Reason = "reason";
+    /// <summary>Who holds an on-site task instead of the grid's patrollers: <c>street-supervisors</c> or <c>shift-leaders</c>.</summary>
+    public const string Holder = "holder";
+    /// <summary>User names, comma-separated.</summary>
+    public const string People = "people";
 }
 
 /// <summary>Why routing left a case to the dispatcher (<see cref="TraceCodes.MarkUnroutable"/>).</summary>

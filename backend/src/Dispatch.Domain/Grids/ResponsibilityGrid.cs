@@ -12,6 +12,10 @@ public sealed partial class ResponsibilityGrid
     public const int MaxCodeLength = 32;
     public const int MaxNameLength = 64;
     public const int MaxUserNameLength = 256;
+    public const int MaxPersonNameLength = 64;
+    public const int MaxPhoneLength = 32;
+    /// <summary>A grid walked by more people than this is a data error, not a patrol plan.</summary>
+    public const int MaxPatrollers = 20;
 
     private readonly List<ResponsibilityGridUnit> _units = [];
     private readonly List<ResponsibilityGridPatroller> _patrollers = [];
@@ -29,6 +33,33 @@ public sealed partial class ResponsibilityGrid
     public string Name { get; private set; } = "";
     public IReadOnlyList<ResponsibilityGridUnit> Units => _units;
     public IReadOnlyList<ResponsibilityGridPatroller> Patrollers => _patrollers;
+
+    /// <summary>
+    /// 责任人 (e.g. 网格长): the person answerable for the grid, by name and phone. Often a community cadre without an
+    /// account in the system, so it is not an account; null when none is named.
+    /// </summary>
+    public string? ResponsiblePersonName { get; private set; }
+    public string? ResponsiblePersonPhone { get; private set; }
+    /// <summary>When patrollers or the responsible person were last set by hand; null for an imported grid never edited.</summary>
+    public DateTimeOffset? AssignedAt { get; private set; }
+    /// <summary>Row version for optimistic concurrency (PostgreSQL's xmin).</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>
+    /// Sets who walks the grid and who answers for it. Callers have checked that each user name is an enabled
+    /// patroller. A grid may have several patrollers; a patroller may walk several grids.
+    /// </summary>
+    public void Assign(IReadOnlyCollection<string> patrollers, string? responsibleName, string? responsiblePhone, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(patrollers);
+        var wanted = patrollers.ToHashSet(StringComparer.Ordinal);
+        _patrollers.RemoveAll(p => !wanted.Contains(p.UserName));
+        foreach (var patroller in wanted.Except(_patrollers.Select(p => p.UserName), StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            _patrollers.Add(new ResponsibilityGridPatroller(Code, patroller));
+        ResponsiblePersonName = string.IsNullOrWhiteSpace(responsibleName) ? null : responsibleName.Trim();
+        ResponsiblePersonPhone = string.IsNullOrWhiteSpace(responsiblePhone) ? null : responsiblePhone.Trim();
+        AssignedAt = at;
+    }
 
     public static bool IsWellFormedCode(string? code) => code is not null && CodePattern().IsMatch(code);
 

@@ -44,6 +44,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.LightChangesAt).HasFilter("light_changes_at IS NOT NULL");
         b.HasIndex(c => c.NextDeadline);
         b.Property(c => c.PendingRequest).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.OnSiteFallback).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.RequestedLimitAmount).HasPrecision(9, 2);
         b.Property(c => c.RequestedLimitUnit).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.EscalationLevel).HasConversion<string>().HasMaxLength(16);

@@ -13,6 +13,7 @@ internal sealed class HolidayNoticeConfiguration : IEntityTypeConfiguration<Holi
         b.Property(n => n.Year).ValueGeneratedNever();
         b.Property(n => n.Json).IsRequired();
         b.Property(n => n.UpdatedBy).HasMaxLength(256).IsRequired();
+        b.Property(n => n.Version).HasColumnName("xmin").IsRowVersion();
         b.Ignore(n => n.Schedule);
     }
 }

@@ -15,4 +15,6 @@ export const sharedKeys = {
   caseDetail: (id: string) => ['cases', 'detail', id] as const,
   /** The action table: which fields each case action takes; labels come in both languages. */
   caseActions: ['case-actions'] as const,
+  /** The working calendar with its warnings (the app shell's banner and the administrator's calendar tab). */
+  calendar: ['calendar'] as const,
 };

@@ -1,3 +1,4 @@
+using Dispatch.Api.Audit;
 using Dispatch.Domain.Cases;
 using Dispatch.Domain.Grids;
 using Dispatch.Persistence.Identity;
@@ -11,6 +12,7 @@ public static class GridEndpoints
     public static IServiceCollection AddGrids(this IServiceCollection services)
     {
         services.AddSingleton<GridDirectory>();
+        services.AddScoped<OnSiteDuty>();
         services.AddHostedService<GridWarmup>();
         return services;
     }
@@ -28,8 +30,14 @@ public static class GridEndpoints
         // 415 says what to send.
         admin.MapPost("/import", ImportGrids.Handle)
             .WithMetadata(new RequestSizeLimitAttribute(ImportGrids.MaxBytes))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .Audited("grid.import");
         admin.MapGet("/coverage", GetCoverage.Handle);
+        admin.MapGet("/responsibility", PatrolAssignments.List);
+        admin.MapGet("/patrollers", PatrolAssignments.Patrollers);
+        admin.MapPut("/responsibility/{code}", PatrolAssignments.Set)
+            .Accepts<SetPatrolGridRequest>("application/json")
+            .Audited("grid.patrollers.set");
         return app;
     }
 

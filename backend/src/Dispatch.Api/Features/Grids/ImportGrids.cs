@@ -1,5 +1,6 @@
 using System.Data;
 using System.Text.Json;
+using Dispatch.Api.Audit;
 using Dispatch.Api.Hosting;
 using Dispatch.Contracts.Grids;
 using Dispatch.Domain.Grids;
@@ -31,7 +32,7 @@ public static class ImportGrids
     public const long MaxBytes = 200L * 1024 * 1024;
 
     public static async Task<Results<Ok<GridImportResult>, ProblemHttpResult>> Handle(
-        HttpRequest http, DispatchDbContext db, GridDirectory directory, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+        HttpRequest http, DispatchDbContext db, GridDirectory directory, TimeProvider clock, AdminAudit audit, ILoggerFactory logs, CancellationToken ct)
     {
         if (!http.HasJsonContentType() && !string.Equals(http.ContentType?.Split(';')[0].Trim(), GridGeoJson.MediaType, StringComparison.OrdinalIgnoreCase))
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
@@ -129,6 +130,8 @@ public static class ImportGrids
                 var now = clock.GetUtcNow();
                 db.Outbox.Add(OutboxMessage.Create(new GridsChanged(created, updated, now), now));
             }
+            audit.Record("grid.import", "grid", "import", null,
+                new GridImportAudit(created, updated, gridsCreated, gridsUpdated));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
 

@@ -17,4 +17,7 @@ export const adminKeys = {
   components: ['admin', 'components'] as const,
   componentList: (filters: object) => ['admin', 'components', 'list', filters] as const,
   intactRates: (filters: object) => ['admin', 'components', 'intact-rates', filters] as const,
+  patrolGrids: ['admin', 'patrol-grids'] as const,
+  patrollers: ['admin', 'patrollers'] as const,
+  unitGridLayer: ['admin', 'unit-grid-layer'] as const,
 };

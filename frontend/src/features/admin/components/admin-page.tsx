@@ -1,24 +1,30 @@
 import { Badge, Result, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useDeadLetters } from '@/features/admin/api/list-dead-letters';
 import { AccountsTab } from '@/features/admin/components/accounts-tab';
 import { AuditTab } from '@/features/admin/components/audit-tab';
+import { CalendarTab } from '@/features/admin/components/calendar-tab';
 import { CatalogueTab } from '@/features/admin/components/catalogue-tab';
 import { CensusTab } from '@/features/admin/components/census-tab';
 import { DeadLettersTab } from '@/features/admin/components/dead-letters-tab';
 import { DepartmentsTab } from '@/features/admin/components/departments-tab';
+import { PatrolGridsTab } from '@/features/admin/components/patrol-grids-tab';
 import { RoutingRulesTab } from '@/features/admin/components/routing-rules-tab';
 import { hasRole, useMe } from '@/lib/session';
 
-const TABS = ['rules', 'dead-letters', 'accounts', 'departments', 'catalogue', 'census', 'audit'] as const;
+const TABS = ['rules', 'accounts', 'departments', 'patrol-grids', 'catalogue', 'census', 'calendar', 'audit', 'dead-letters'] as const;
 type AdminTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is AdminTab {
   return (TABS as readonly (string | null)[]).includes(value);
 }
 
-/** 系统管理: the city's set-up (accounts, departments, rules...) and the audit log. A tab mounts (and loads) when first shown. */
+/**
+ * 系统管理: the city's set-up (routing rules, accounts, departments, patrol grids, the catalogue, the component census,
+ * the working calendar), the audit log of every change to it, and dead letters. A tab mounts (and loads) when first shown.
+ */
 export function AdminPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -33,6 +39,12 @@ export function AdminPage() {
   if (!me.data) return null;
   if (!admin) return <Result status="403" title={t('common.forbidden')} subTitle={t('admin.notAdmin')} />;
 
+  const simple = (key: AdminTab, label: string, children: ReactNode) => ({
+    key,
+    label: <span data-testid={`admin-tab-${key}`}>{label}</span>,
+    children,
+  });
+
   return (
     <div className="admin-page">
       <Typography.Title level={3} className="admin-page__title" data-testid="admin-title">
@@ -42,11 +54,14 @@ export function AdminPage() {
         activeKey={tab}
         onChange={(key) => setParams(key === 'rules' ? {} : { tab: key }, { replace: true })}
         items={[
-          {
-            key: 'rules',
-            label: <span data-testid="admin-tab-rules">{t('admin.tabs.rules')}</span>,
-            children: <RoutingRulesTab />,
-          },
+          simple('rules', t('admin.tabs.rules'), <RoutingRulesTab />),
+          simple('accounts', t('admin.tabs.accounts'), <AccountsTab />),
+          simple('departments', t('departments.tab'), <DepartmentsTab />),
+          simple('patrol-grids', t('patrolGrids.tab'), <PatrolGridsTab />),
+          simple('catalogue', t('catalogueAdmin.tab'), <CatalogueTab />),
+          simple('census', t('censusAdmin.tab'), <CensusTab />),
+          simple('calendar', t('workCalendar.tab'), <CalendarTab />),
+          simple('audit', t('admin.tabs.audit'), <AuditTab />),
           {
             key: 'dead-letters',
             label: (
@@ -56,29 +71,6 @@ export function AdminPage() {
               </span>
             ),
             children: <DeadLettersTab />,
-          },
-          {
-            key: 'accounts',
-            label: <span data-testid="admin-tab-accounts">{t('admin.tabs.accounts')}</span>,
-            children: <AccountsTab />,
-          },
-          {
-            key: 'departments',
-            label: <span data-testid="admin-tab-departments">{t('departments.tab')}</span>,
-            children: <DepartmentsTab />,
-          },
-          {
-            key: 'audit',
-            label: <span data-testid="admin-tab-audit">{t('admin.tabs.audit')}</span>,
-            children: <AuditTab />,
-            key: 'catalogue',
-            label: <span data-testid="admin-tab-catalogue">{t('catalogueAdmin.tab')}</span>,
-            children: <CatalogueTab />,
-          },
-          {
-            key: 'census',
-            label: <span data-testid="admin-tab-census">{t('censusAdmin.tab')}</span>,
-            children: <CensusTab />,
           },
         ]}
       />

@@ -25,6 +25,7 @@ public sealed class TakeCaseAction(
     DispatchDbContext db,
     CaseClocks clocks,
     PhotoStore photoStore,
+    OnSiteDuty duty,
     TimeProvider clock)
 {
     /// <summary>The assisting departments a request names, once they are known to exist.</summary>
@@ -93,6 +94,10 @@ public sealed class TakeCaseAction(
         var sinceVersion = c.Version;
         var formerDepartment = c.DepartmentKey;
         var formerAssisting = c.Assists.Select(a => a.DepartmentKey).ToList();
+        // An on-site task in a grid with nobody on duty goes to a named fallback, and the trace says so.
+        var fallback = action is CaseAction.RequestVerification or CaseAction.RequestCheck
+            ? await duty.FallbackForAsync(c, ct)
+            : null;
         try
         {
             rule.Apply!(c, new ActionArguments(actor!, now)
@@ -110,6 +115,7 @@ public sealed class TakeCaseAction(
                 Assignee = _assignee,
                 Photos = input.Photos.Select(p => p.ToFile()).ToList(),
                 Clock = await clocks.ForAsync(c, ct),
+                OnSiteFallback = fallback,
             });
         }
         catch (CaseForbiddenException e)

@@ -28,7 +28,7 @@ public static class CaseEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxReportBytes))
             .DisableAntiforgery();
         group.MapGet("/mine", ListMine).RequireAuthorization(AuthSetup.ReporterPolicy);
-        group.MapGet("/tasks", ListTasks).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Patroller });
+        group.MapGet("/tasks", ListTasks).RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.Patroller},{Roles.ShiftLeader}" });
         group.MapGet("/{id:guid}", GetCase);
         group.MapGet("/{id:guid}/photos/{photoId:guid}", GetPhoto);
         return app;
@@ -63,16 +63,24 @@ public static class CaseEndpoints
     }
 
     /// <summary>
-    /// A patroller's on-site tasks: cases waiting for 核实 (verify) or 核查 (check) that lie in a responsibility grid
-    /// the patroller walks, or that the patroller reported; the nearest deadline first.
+    /// On-site tasks: cases waiting for 核实 (verify) or 核查 (check). A patroller's: those in a responsibility grid the
+    /// patroller walks, those the patroller reported, and, for a street's supervisor (a patroller scoped to the street),
+    /// those of the street handed to its supervisors because nobody was on duty in the grid. A shift leader's: those
+    /// handed to the shift leaders, in the leader's scope. The nearest deadline first.
     /// </summary>
     private static async Task<Ok<List<CaseSummary>>> ListTasks(ClaimsPrincipal user, DispatchDbContext db, CancellationToken ct)
     {
         var userName = user.Identity!.Name!;
+        var isPatroller = user.IsInRole(Roles.Patroller);
+        var isShiftLeader = user.IsInRole(Roles.ShiftLeader);
+        var street = isPatroller ? user.GridScope() is { Level: Domain.Grids.GridLevel.Street } s ? s.Value : null : null;
         var walked = db.ResponsibilityGrids.Where(g => g.Patrollers.Any(p => p.UserName == userName)).Select(g => g.Code);
-        var tasks = db.Cases.AsNoTracking()
-            .Where(c => (c.State == CaseState.Verifying || c.State == CaseState.Checking)
-                && (c.ReportedBy == userName || walked.Contains(c.ResponsibilityGridCode!)))
+        var waiting = db.Cases.AsNoTracking().Where(c => c.State == CaseState.Verifying || c.State == CaseState.Checking);
+        var forLeader = isShiftLeader ? waiting.InScopeOf(user).Where(c => c.OnSiteFallback == OnSiteHolder.ShiftLeaders) : waiting.Where(c => false);
+        var tasks = waiting
+            .Where(c => (isPatroller && (c.ReportedBy == userName || walked.Contains(c.ResponsibilityGridCode!)))
+                || (street != null && c.StreetCode == street && c.OnSiteFallback == OnSiteHolder.StreetSupervisors))
+            .Union(forLeader)
             .OrderBy(c => c.NextDeadline == null).ThenBy(c => c.NextDeadline).ThenBy(c => c.UpdatedAt)
             .Take(200);
         var rows = await db.Summaries(tasks).ToListAsync(ct);

@@ -60,6 +60,7 @@ public sealed class TraceNames
         var conditionIds = rows.Select(r => Id(Parameter(r, TraceParameters.ConditionId))).OfType<Guid>().Distinct().ToList();
         var userNames = rows.Where(r => r.ActorRole != CaseRoles.System).Select(r => r.ActorUserName)
             .Concat(rows.Select(r => Parameter(r, TraceParameters.Assignee)).OfType<string>())
+            .Concat(rows.SelectMany(r => Parameter(r, TraceParameters.People)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? []))
             .Distinct(StringComparer.Ordinal).ToList();
 
         var departments = departmentKeys.Count == 0 ? [] : await db.Departments.AsNoTracking()

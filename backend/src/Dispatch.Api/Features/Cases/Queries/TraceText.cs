@@ -44,6 +44,10 @@ public static partial class TraceText
         [TraceCodes.Resume] = new("恢复处置", "Resumed"),
         [TraceCodes.Feedback] = new("处置反馈", "Reported as handled"),
         [TraceCodes.RequestCheck] = new("发起核查", "Sent for a check on site"),
+        [TraceCodes.RequestVerificationFallback] = new("发起核实；网格内无在岗监督员，核实任务转交{holder}[（{people}）]",
+            "Sent for verification; nobody is on duty in the grid, so the task goes to {holder}[ ({people})]"),
+        [TraceCodes.RequestCheckFallback] = new("发起核查；网格内无在岗监督员，核查任务转交{holder}[（{people}）]",
+            "Sent for a check on site; nobody is on duty in the grid, so the task goes to {holder}[ ({people})]"),
         [TraceCodes.CheckPassed] = new("核查通过", "Check passed"),
         [TraceCodes.CheckFailed] = new("核查未通过，返工", "Check failed, sent back for rework"),
         [TraceCodes.Close] = new("结案", "Closed"),
@@ -83,6 +87,13 @@ public static partial class TraceText
         [UnroutableReasons.NoRule] = new("该类别没有生效的派遣规则", "no routing rule is in force for the category"),
         [UnroutableReasons.NoRuleFits] = new("没有适用于该位置、立案条件或部件的派遣规则", "no routing rule fits the case's place, condition or component"),
         [UnroutableReasons.NoDepartment] = new("适用的派遣规则没有指定处置部门", "the routing rules that fit name no department for the case"),
+    };
+
+    /// <summary>Words for who holds an on-site task when nobody is on duty in the grid (<see cref="TraceParameters.Holder"/>).</summary>
+    public static IReadOnlyDictionary<string, Template> Holders { get; } = new Dictionary<string, Template>(StringComparer.Ordinal)
+    {
+        [OnSiteFallback.Name(OnSiteHolder.StreetSupervisors)] = new("街道监督员", "the street's supervisors"),
+        [OnSiteFallback.Name(OnSiteHolder.ShiftLeaders)] = new("值班长", "the shift leaders"),
     };
 
     /// <summary>Words for time-limit units, the amount in place of <c>{0}</c>.</summary>
@@ -174,6 +185,13 @@ public static partial class TraceText
                 return Get(TraceParameters.Target) is { } code ? names.Grid(code) ?? code : null;
             case "level":
                 return Get(TraceParameters.Level) is { } level ? Levels.TryGetValue(level, out var l) ? Words(l) : level : null;
+            case "holder":
+                return Get(TraceParameters.Holder) is { } holder ? Holders.TryGetValue(holder, out var h) ? Words(h) : holder : null;
+            case "people":
+                return Get(TraceParameters.People) is { } people
+                    ? string.Join(chinese ? "、" : ", ", people.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(u => names.Person(u) ?? u))
+                    : null;
             case "stage":
                 return Get(TraceParameters.Stage) is { } stage ? Stages.TryGetValue(stage, out var s) ? Words(s) : stage : null;
             case "reason":
