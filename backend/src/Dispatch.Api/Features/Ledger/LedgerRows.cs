@@ -32,14 +32,45 @@ public sealed record LedgerRecord(
 /// <summary>The projections behind the list and the exports, each one query with its joins.</summary>
 public static class LedgerRows
 {
-    /// <summary>The columns a ledger reads, before grid names are added.</summary>
-    public sealed record Flat(
-        Guid Id, string Number, CaseState State, CaseSource Source, Domain.Catalogue.CategoryKind CategoryKind, string CategoryCode,
-        string CategoryNameZh, string CategoryNameEn, string? ConditionNameZh, string? ConditionNameEn,
-        string? DepartmentKey, string? DepartmentNameZh, string? DepartmentNameEn, string Description, string ReportedBy,
-        DateTimeOffset ReportedAt, DateTimeOffset? DispatchedAt, DateTimeOffset? ClosedAt, DateTimeOffset UpdatedAt,
-        DateTimeOffset? Deadline, CaseLight? Light, string? StreetCode, string? CommunityCode, string? UnitGridCode, string DistrictCode,
-        string? ComponentId, int ReworkCount, int ExtensionCount, bool Escalated, bool WasOverdue, double Longitude, double Latitude);
+    /// <summary>
+    /// The columns a ledger reads, before grid names are added. Properties set by name (not a constructor), so that
+    /// EF can order and filter over the projection: joins do not keep the order of the cases they start from.
+    /// </summary>
+    public sealed class Flat
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public CaseState State { get; init; }
+        public CaseSource Source { get; init; }
+        public Domain.Catalogue.CategoryKind CategoryKind { get; init; }
+        public string CategoryCode { get; init; } = "";
+        public string CategoryNameZh { get; init; } = "";
+        public string CategoryNameEn { get; init; } = "";
+        public string? ConditionNameZh { get; init; }
+        public string? ConditionNameEn { get; init; }
+        public string? DepartmentKey { get; init; }
+        public string? DepartmentNameZh { get; init; }
+        public string? DepartmentNameEn { get; init; }
+        public string Description { get; init; } = "";
+        public string ReportedBy { get; init; } = "";
+        public DateTimeOffset ReportedAt { get; init; }
+        public DateTimeOffset? DispatchedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public DateTimeOffset? Deadline { get; init; }
+        public CaseLight? Light { get; init; }
+        public string? StreetCode { get; init; }
+        public string? CommunityCode { get; init; }
+        public string? UnitGridCode { get; init; }
+        public string DistrictCode { get; init; } = "";
+        public string? ComponentId { get; init; }
+        public int ReworkCount { get; init; }
+        public int ExtensionCount { get; init; }
+        public bool Escalated { get; init; }
+        public bool WasOverdue { get; init; }
+        public double Longitude { get; init; }
+        public double Latitude { get; init; }
+    }
 
     /// <summary>A flat row with the step times an export adds.</summary>
     public sealed record Stepped(Flat Case, DateTimeOffset? AcceptedAt, DateTimeOffset? FiledAt, DateTimeOffset? FedBackAt,
@@ -52,12 +83,19 @@ public static class LedgerRows
         from condition in conditions.DefaultIfEmpty()
         join d in db.Departments on c.DepartmentId equals (Guid?)d.Id into departments
         from department in departments.DefaultIfEmpty()
-        select new Flat(c.Id, c.Number, c.State, c.Source, category.Kind, category.Code, category.NameZh, category.NameEn,
-            condition == null ? null : condition.NameZh, condition == null ? null : condition.NameEn,
-            department == null ? null : department.Key, department == null ? null : department.NameZh,
-            department == null ? null : department.NameEn, c.Description, c.ReportedBy, c.ReportedAt, c.DispatchedAt, c.ClosedAt,
-            c.UpdatedAt, c.NextDeadline, c.Light, c.StreetCode, c.CommunityCode, c.UnitGridCode, c.DistrictCode,
-            c.ComponentId, c.ReworkCount, c.ExtensionCount, c.Escalated, c.WasOverdue, c.Longitude, c.Latitude);
+        select new Flat
+        {
+            Id = c.Id, Number = c.Number, State = c.State, Source = c.Source, CategoryKind = category.Kind, CategoryCode = category.Code,
+            CategoryNameZh = category.NameZh, CategoryNameEn = category.NameEn,
+            ConditionNameZh = condition == null ? null : condition.NameZh, ConditionNameEn = condition == null ? null : condition.NameEn,
+            DepartmentKey = department == null ? null : department.Key, DepartmentNameZh = department == null ? null : department.NameZh,
+            DepartmentNameEn = department == null ? null : department.NameEn, Description = c.Description, ReportedBy = c.ReportedBy,
+            ReportedAt = c.ReportedAt, DispatchedAt = c.DispatchedAt, ClosedAt = c.ClosedAt, UpdatedAt = c.UpdatedAt,
+            Deadline = c.NextDeadline, Light = c.Light, StreetCode = c.StreetCode, CommunityCode = c.CommunityCode,
+            UnitGridCode = c.UnitGridCode, DistrictCode = c.DistrictCode, ComponentId = c.ComponentId, ReworkCount = c.ReworkCount,
+            ExtensionCount = c.ExtensionCount, Escalated = c.Escalated, WasOverdue = c.WasOverdue, Longitude = c.Longitude,
+            Latitude = c.Latitude,
+        };
 
     /// <summary>List rows of <paramref name="ordered"/> (ordered and limited before); the order is kept.</summary>
     public static IQueryable<Flat> ListQuery(DispatchDbContext db, IQueryable<Case> ordered) => Project(db, ordered);
