@@ -16,6 +16,9 @@ namespace Dispatch.Api.Tests.Ledger;
 /// </summary>
 public sealed class ExportingLedgers(DispatchApp app) : IClassFixture<DispatchApp>
 {
+    private static readonly string[] ViewColumns = ["number", "deadline"];
+    private static readonly string[] TemplateColumns = ["number", "categoryCode", "componentId", "state", "reportedAt", "closedAt"];
+
     private async Task<(string Word, List<string> Numbers)> ThreeCasesAsync()
     {
         var word = "导出" + Guid.NewGuid().ToString("N")[..6];
@@ -130,7 +133,7 @@ public sealed class ExportingLedgers(DispatchApp app) : IClassFixture<DispatchAp
     {
         var dispatcher = await app.SignInAsync("dispatcher1");
         var created = await dispatcher.PostAsJsonAsync("/api/ledger/views",
-            new { name = "超时未结", query = "overdue=true&state=Handling", columns = new[] { "number", "deadline" } });
+            new { name = "超时未结", query = "overdue=true&state=Handling", columns = ViewColumns });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var views = await GetJsonAsync(dispatcher, "/api/ledger/views");
         var view = views.EnumerateArray().Single(v => v.GetProperty("name").GetString() == "超时未结");
@@ -163,7 +166,7 @@ public sealed class ExportingLedgers(DispatchApp app) : IClassFixture<DispatchAp
         {
             name = "窨井盖隐患整改台账",
             query = "category=component:0101-0110",
-            columns = new[] { "number", "categoryCode", "componentId", "state", "reportedAt", "closedAt" },
+            columns = TemplateColumns,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -25,6 +25,8 @@ namespace Dispatch.Persistence.Migrations
                     dispatched_at = (SELECT min(t.at) FROM case_traces t WHERE t.case_id = c.id AND t.to_state = 'Dispatched'),
                     closed_at = (SELECT max(t.at) FROM case_traces t WHERE t.case_id = c.id AND t.to_state = 'Closed'),
                     was_overdue = EXISTS (SELECT 1 FROM case_traces t WHERE t.case_id = c.id AND t.action = 'overdue');
+                -- The default only filled the rows stored before the column; from now on the case sets it.
+                ALTER TABLE cases ALTER COLUMN was_overdue DROP DEFAULT;
                 """);
         }
 

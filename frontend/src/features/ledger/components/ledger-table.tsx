@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DeadlineBadge } from '@/components/deadline-badge';
 import { StateTag } from '@/components/state-tag';
 import type { LedgerRow } from '@/features/ledger/api/types';
+import type { Light } from '@/lib/api-types';
 import { rowFlags, type LedgerColumnDef } from '@/features/ledger/lib/columns';
 import { formatDateTime } from '@/lib/format';
 import { localName } from '@/lib/i18n';
@@ -70,7 +71,7 @@ export function LedgerTable({ rows, columns, sort, loading, onSort, onOpen }: Le
       case 'closedAt':
         return time(row.closedAt);
       case 'deadline':
-        return row.deadline ? <DeadlineBadge light={row.light} nextDeadline={row.deadline} /> : '—';
+        return row.deadline ? <DeadlineBadge light={row.light as Light | null} nextDeadline={row.deadline} /> : '—';
       case 'componentId':
         return row.componentId ?? '—';
       case 'flags':
