@@ -190,9 +190,25 @@ bench_run_full() { # QUICK RATES DURATION CLIENTS
   bench_load fanout --base "$url" --clients "$clients" --rate 100 --duration "$fan_seconds" \
     --drain "$drain" --host-pid "$pid" --out "$out/fanout.json"
 
+  bench_ledger "$quick" "$url" "$pid" "$out/ledger.json"
+
   node bench/report.mjs --pgbench "$out/pgbench.txt" --wrk "$out/wrk.txt" --rates "$out/rates.json" \
     --fanout "$out/fanout.json" --statements "$out/statements.json" --duration "$duration" \
-    --quick "$quick" --results bench/results
+    --ledger "$out/ledger.json" --quick "$quick" --results bench/results
+}
+
+# 5. The ledger: a generated year of cases (1,000,000; --quick 100,000), then a filtered page's
+# p95 and an export of 100,000 rows (--quick 10,000), each beside a same-run count(*).
+bench_ledger() { # QUICK URL HOST_PID OUTFILE
+  local n=1000000 rows=100000 started
+  if [[ $1 == 1 ]]; then n=100000 rows=10000; fi
+  n=${BENCH_LEDGER_CASES:-$n}
+  say "Ledger: generating $n cases over a year (bench/sql/ledger-generate.sql)"
+  started=$SECONDS
+  "$BENCH_PSQL" -q -v n="$n" -f bench/sql/ledger-generate.sql >/dev/null
+  say "  generated in $((SECONDS - started)) s"
+  node bench/ledger.mjs --base "$2" --password "$BENCH_PASSWORD" --psql "$BENCH_PSQL" --host-pid "$3" \
+    --export-rows "$rows" --out "$4"
 }
 
 # Waits until every acknowledged case is dispatched and the outbox is empty; gives up when

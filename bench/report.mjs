@@ -137,6 +137,7 @@ function fullReport() {
     ),
     baselines: { database: db, http },
     // Where the database spent its time during the rate steps (pg_stat_statements).
+    ledger: args.ledger ? JSON.parse(readFileSync(args.ledger, 'utf8')) : null,
     databaseTopStatements: args.statements ? JSON.parse(readFileSync(args.statements, 'utf8') || '[]') : null,
     durationSecondsPerRate: Number(args.duration),
   };

@@ -8,6 +8,7 @@ using Dispatch.Api.Features.Components;
 using Dispatch.Api.Features.DeadLetters;
 using Dispatch.Api.Features.Departments;
 using Dispatch.Api.Features.Grids;
+using Dispatch.Api.Features.Ledger;
 using Dispatch.Api.Features.Routing;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Realtime;
@@ -42,6 +43,7 @@ builder.Services.ConfigureHttpJsonOptions(o => DispatchJson.Apply(o.SerializerOp
 
 // Features: the case module, and the features it stands on.
 builder.Services.AddCases(roles);
+builder.Services.AddLedger();
 builder.Services.AddGrids();
 builder.Services.AddCaseRouting();
 builder.Services.AddWorkingCalendars();
@@ -90,6 +92,7 @@ app.MapAuthEndpoints();
 app.MapAuditLog();
 app.MapAccountEndpoints();
 app.MapCases();
+app.MapLedger();
 app.MapCatalogueEndpoints();
 app.MapDepartmentEndpoints();
 app.MapTimeLimitEndpoints();

@@ -33,6 +33,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Ledger.SavedLedger> SavedLedgers => Set<Ledger.SavedLedger>();
     public DbSet<GridNode> GridNodes => Set<GridNode>();
     public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
     public DbSet<ResponsibilityGridUnit> ResponsibilityGridUnits => Set<ResponsibilityGridUnit>();

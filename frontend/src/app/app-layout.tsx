@@ -11,6 +11,7 @@ const navigation = [
   { path: '/patrol', label: 'nav.patrol', roles: ['patroller', 'acceptor'] },
   { path: '/board', label: 'nav.board', roles: ['handler', 'dispatcher', 'shift-leader', 'leader', 'admin'] },
   { path: '/command', label: 'nav.command', roles: ['acceptor', 'shift-leader', 'dispatcher', 'leader', 'admin'] },
+  { path: '/ledger', label: 'nav.ledger', roles: ['handler', 'acceptor', 'shift-leader', 'dispatcher', 'leader', 'admin'] },
   { path: '/admin', label: 'nav.admin', roles: ['admin'] },
 ] as const;
 

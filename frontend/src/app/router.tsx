@@ -32,6 +32,14 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import('@/features/command/components/command-page')).CommandPage }),
             },
             {
+              path: 'ledger',
+              lazy: async () => ({ Component: (await import('@/features/ledger/components/ledger-page')).LedgerPage }),
+            },
+            {
+              path: 'ledger/cases/:id/file',
+              lazy: async () => ({ Component: (await import('@/features/ledger/components/case-file-page')).CaseFilePage }),
+            },
+            {
               path: 'admin',
               lazy: async () => ({ Component: (await import('@/features/admin/components/admin-page')).AdminPage }),
             },

@@ -1,5 +1,5 @@
 import { Alert, Descriptions, Drawer, Empty, Flex, Image, Spin, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseActions } from '@/components/case-actions';
 import { DeadlineBadge } from '@/components/deadline-badge';
@@ -19,6 +19,8 @@ export interface CaseDrawerProps {
   /** Limits the action buttons to these (default: every action the server offers). */
   actions?: readonly string[];
   dark?: boolean;
+  /** Shown beside the state in the drawer's header (a link to the case file, say). */
+  extra?: ReactNode;
 }
 
 /** Photos taken before the work (the report, a verification) and after it (feedback, the check). */
@@ -220,7 +222,7 @@ export function TraceLine({ entry }: { entry: CaseTraceEntry }) {
 }
 
 /** A case's details, photos, map and timeline, with the actions the signed-in user may take on it. */
-export function CaseDrawer({ caseId, version, onClose, actions, dark = false }: CaseDrawerProps) {
+export function CaseDrawer({ caseId, version, onClose, actions, dark = false, extra }: CaseDrawerProps) {
   const { t } = useTranslation();
   // An action's answer is newer than the row until its push arrives: show the newer of the two.
   const [acted, setActed] = useState<{ id: string; version: number } | null>(null);
@@ -235,7 +237,14 @@ export function CaseDrawer({ caseId, version, onClose, actions, dark = false }: 
       destroyOnHidden
       rootClassName={dark ? 'case-drawer--dark' : undefined}
       data-testid="case-drawer"
-      extra={detail.data ? <StateTag state={detail.data.state} /> : null}
+      extra={
+        detail.data ? (
+          <Flex gap={8} align="center">
+            {extra}
+            <StateTag state={detail.data.state} />
+          </Flex>
+        ) : null
+      }
       footer={
         detail.data && (detail.data.allowedActions ?? []).length > 0 ? (
           <CaseActions

@@ -16,6 +16,7 @@ public sealed class FeatureDependencies
     {
         ["Cases"] = ["Routing", "Grids", "Catalogue", "Calendar", "Components"],
         ["Components"] = ["Routing", "Grids", "Catalogue"],
+        ["Ledger"] = ["Cases", "Grids", "Catalogue"],
         ["Routing"] = ["Grids", "Catalogue"],
         ["Accounts"] = ["Grids"],
         ["Auth"] = [],

@@ -109,6 +109,13 @@ public sealed class Case
     public string? EscalationInstruction { get; private set; }
     public DateTimeOffset? EscalatedAt { get; private set; }
 
+    /// <summary>When the case was first dispatched (派遣) to a department; the ledger's dispatch period filters on it.</summary>
+    public DateTimeOffset? DispatchedAt { get; private set; }
+    /// <summary>When the case was closed (结案, or closed after 自行处置); null while it is not.</summary>
+    public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>Some step of the case ran past its time limit (超时), whatever its light shows now.</summary>
+    public bool WasOverdue { get; private set; }
+
     /// <summary>回访: whether the reporting member of the public was satisfied.</summary>
     public bool? CallbackSatisfied { get; private set; }
 
@@ -437,7 +444,11 @@ public sealed class Case
             case CaseLight.Red:
                 Take(CaseAction.Overdue, Actor.System, now, null, null, code: TraceCodes.Overdue,
                     parameters: Parameters((TraceParameters.Stage, deadline.Stage.Name())),
-                    effect: () => SetClock(Clock.Showing(CaseLight.Red)));
+                    effect: () =>
+                    {
+                        SetClock(Clock.Showing(CaseLight.Red));
+                        WasOverdue = true;
+                    });
                 var escalation = Escalation.UpOneLevel(StreetCode, DistrictCode, now);
                 Take(CaseAction.Escalate, Actor.System, now, null, null, code: TraceCodes.EscalateAuto,
                     parameters: Parameters((TraceParameters.Level, escalation.Level?.Name()), (TraceParameters.Target, escalation.To)),
@@ -476,6 +487,10 @@ public sealed class Case
         State = target;
         if (target is not (CaseState.Verifying or CaseState.Checking))
             OnSiteFallback = null;
+        if (target == CaseState.Dispatched)
+            DispatchedAt ??= at;
+        if (target == CaseState.Closed && from != CaseState.Closed)
+            ClosedAt = at;
         effect?.Invoke();
         if (endsStage)
             SetClock(Clock.Started(toStage is { } next ? clock?.Start(next, at) : null));

@@ -30,6 +30,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.DepartmentId, c.State });
         b.HasIndex(c => c.UpdatedAt);
         b.HasIndex(c => new { c.ReportedBy, c.ReportedAt });
+        // The ledger (台账): periods and sort orders by each step's time, keyset-paged with the id as tie-breaker.
+        b.HasIndex(c => new { c.ReportedAt, c.Id });
+        b.HasIndex(c => new { c.DispatchedAt, c.Id });
+        b.HasIndex(c => new { c.ClosedAt, c.Id });
+        b.HasIndex(c => c.ComponentId);
         b.Property(c => c.DepartmentKey).HasMaxLength(64);
         b.Property(c => c.AssigneeUserName).HasMaxLength(256);
         b.Property(c => c.AssigneeDepartmentKey).HasMaxLength(64);

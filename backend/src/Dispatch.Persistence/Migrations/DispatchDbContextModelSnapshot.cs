@@ -89,6 +89,10 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("category_id");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("CommunityCode")
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)")
@@ -131,6 +135,10 @@ namespace Dispatch.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
 
                     b.Property<string>("DistrictCode")
                         .IsRequired()
@@ -282,6 +290,10 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<bool>("WasOverdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("was_overdue");
+
                     b.Property<DateTimeOffset?>("YellowAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("yellow_at");
@@ -325,8 +337,17 @@ namespace Dispatch.Persistence.Migrations
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_cases_updated_at");
 
+                    b.HasIndex("ClosedAt", "Id")
+                        .HasDatabaseName("ix_cases_closed_at_id");
+
                     b.HasIndex("DepartmentId", "State")
                         .HasDatabaseName("ix_cases_department_id_state");
+
+                    b.HasIndex("DispatchedAt", "Id")
+                        .HasDatabaseName("ix_cases_dispatched_at_id");
+
+                    b.HasIndex("ReportedAt", "Id")
+                        .HasDatabaseName("ix_cases_reported_at_id");
 
                     b.HasIndex("ReportedBy", "ReportedAt")
                         .HasDatabaseName("ix_cases_reported_by_reported_at");
@@ -1228,6 +1249,55 @@ namespace Dispatch.Persistence.Migrations
                         .HasDatabaseName("user_name_index");
 
                     b.ToTable("asp_net_users", (string)null);
+                });
+
+            modelBuilder.Entity("Dispatch.Persistence.Ledger.SavedLedger", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("columns");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_ledgers");
+
+                    b.HasIndex("Kind", "Owner", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_ledgers_kind_owner_name");
+
+                    b.ToTable("saved_ledgers", (string)null);
                 });
 
             modelBuilder.Entity("Dispatch.Persistence.Messaging.DeadLetter", b =>
