@@ -28,7 +28,7 @@ public sealed class AuditTrail(DispatchApp app) : IClassFixture<DispatchApp>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
                 .Where(Changing.Contains)
-                .Select(m => (Method: m, Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Endpoint: e)))
+                .Select(m => (Method: m, Route: "/" + e.RoutePattern.RawText!.Trim('/'), Endpoint: e)))
             .Where(x => AdminOnly(x.Endpoint))
             .Select(x => (x.Method, x.Route, x.Endpoint.Metadata.GetMetadata<AuditedEndpoint>()))
             .OrderBy(x => x.Route, StringComparer.Ordinal).ThenBy(x => x.Method, StringComparer.Ordinal)
@@ -101,6 +101,9 @@ public sealed class AuditTrail(DispatchApp app) : IClassFixture<DispatchApp>
         Assert.Equal(2, byActor.GetProperty("items").GetArrayLength());
         var byText = await GetJsonAsync(admin, $"/api/admin/audit?subjectKey={key}&q={Uri.EscapeDataString("街道 3")}");
         Assert.Equal("test.step3", Assert.Single(byText.GetProperty("items").EnumerateArray()).GetProperty("action").GetString());
+        var inBeijingTime = await GetJsonAsync(admin,
+            $"/api/admin/audit?subjectKey={key}&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(8)).ToString("O"))}");
+        Assert.Equal(5, inBeijingTime.GetProperty("items").GetArrayLength());
         var byPrefix = await GetJsonAsync(admin, $"/api/admin/audit?subjectKey={key}&action=test.");
         Assert.Equal(5, byPrefix.GetProperty("items").GetArrayLength());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, byPrefix.GetProperty("next").ValueKind);

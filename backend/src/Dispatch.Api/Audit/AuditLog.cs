@@ -84,10 +84,11 @@ public static class AuditLog
             rows = rows.Where(e => EF.Functions.ILike(e.SubjectKey, pattern) || EF.Functions.ILike(e.Action, pattern)
                 || (e.Before != null && EF.Functions.ILike(e.Before, pattern)) || (e.After != null && EF.Functions.ILike(e.After, pattern)));
         }
-        if (from is not null)
-            rows = rows.Where(e => e.At >= from);
-        if (to is not null)
-            rows = rows.Where(e => e.At < to);
+        // The database keeps instants in UTC and takes only UTC parameters; "+08:00" in a query string is fine.
+        if (from?.ToUniversalTime() is { } since)
+            rows = rows.Where(e => e.At >= since);
+        if (to?.ToUniversalTime() is { } until)
+            rows = rows.Where(e => e.At < until);
         if (cursor is not null)
             rows = rows.Where(e => e.Id < cursor);
 
