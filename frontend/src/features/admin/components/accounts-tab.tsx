@@ -181,7 +181,7 @@ export function AccountsTab() {
           data-testid="accounts-filter-state"
         />
         <Flex gap={8} className="accounts-toolbar__buttons">
-          <Button icon={<ReloadOutlined />} onClick={() => void accounts.refetch()} loading={accounts.isFetching} aria-label={t('common.refresh')} />
+          <Button icon={<ReloadOutlined />} onClick={() => void accounts.refetch()} loading={accounts.isFetching} aria-label={t('common.refresh')} data-testid="accounts-refresh" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })} data-testid="account-new">
             {t('accounts.new')}
           </Button>
