@@ -67,7 +67,6 @@ export function AccountsTab() {
       title: t('admin.accounts.columns.userName'),
       dataIndex: 'userName',
       width: 200,
-      fixed: 'left',
       render: (userName: string) => <Typography.Text code>{userName}</Typography.Text>,
     },
     { key: 'displayName', title: t('admin.accounts.columns.displayName'), dataIndex: 'displayName', width: 160 },
