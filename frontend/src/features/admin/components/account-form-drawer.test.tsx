@@ -42,25 +42,25 @@ describe('AccountFormDrawer', { timeout: allowSlowRenders() }, () => {
   it('puts the problems the server names on their fields', async () => {
     const fetch = server(() =>
       json(
-        { title: 'User name taken', status: 409, detail: "An account 'admin' exists already.", errors: { userName: ["An account 'admin' exists already."] } },
-        409,
+        { title: 'The account is not valid', status: 400, errors: { displayName: ['At most 64 characters.'], phone: ['Digits only.'] } },
+        400,
         'application/problem+json',
       ),
     );
-    renderWithProviders(<AccountFormDrawer editing={{ mode: 'create' }} onClose={() => {}} onSaved={() => {}} />);
+    renderWithProviders(<AccountFormDrawer editing={{ mode: 'edit', account }} onClose={() => {}} onSaved={() => {}} />);
 
     await screen.findByTestId('account-form');
-    type('account-username', 'admin');
-    type('account-display-name', '重名');
-    fireEvent.mouseDown(within(screen.getByTestId('account-roles')).getByRole('combobox'));
-    fireEvent.click(await screen.findByTestId('account-role-option-patroller'));
+    type('account-phone', 'call me');
     fireEvent.click(screen.getByTestId('account-save'));
 
-    expect(await screen.findByText("An account 'admin' exists already.", { selector: '.ant-form-item-explain-error' })).toBeTruthy();
-    const post = fetch.mock.calls.find(([, init]) => init?.method === 'POST')!;
-    const sent = JSON.parse(post[1]!.body as string) as Record<string, unknown>;
-    expect(sent).toMatchObject({ userName: 'admin', displayName: '重名', roles: ['patroller'], departmentKey: null, gridScope: null });
-    expect(String(sent.password)).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
+    expect(await screen.findByText('At most 64 characters.', { selector: '.ant-form-item-explain-error' })).toBeTruthy();
+    expect(screen.getByText('Digits only.', { selector: '.ant-form-item-explain-error' })).toBeTruthy();
+    expect(screen.queryByTestId('account-form-error')).toBeNull();
+    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
+    expect(put[0]).toBe('/api/admin/users/dispatcher.edit');
+    expect(JSON.parse(put[1]!.body as string)).toEqual({
+      displayName: '派遣员甲', roles: ['dispatcher'], departmentKey: null, gridScope: null, phone: 'call me', version: 'v1',
+    });
   });
 
   it('offers the current account after a stale edit and saves from its version', async () => {

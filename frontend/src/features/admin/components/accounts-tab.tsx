@@ -67,7 +67,6 @@ export function AccountsTab() {
       title: t('admin.accounts.columns.userName'),
       dataIndex: 'userName',
       width: 200,
-      fixed: 'left',
       render: (userName: string) => <Typography.Text code>{userName}</Typography.Text>,
     },
     { key: 'displayName', title: t('admin.accounts.columns.displayName'), dataIndex: 'displayName', width: 160 },
@@ -181,7 +180,7 @@ export function AccountsTab() {
           data-testid="accounts-filter-state"
         />
         <Flex gap={8} className="accounts-toolbar__buttons">
-          <Button icon={<ReloadOutlined />} onClick={() => void accounts.refetch()} loading={accounts.isFetching} aria-label={t('common.refresh')} />
+          <Button icon={<ReloadOutlined />} onClick={() => void accounts.refetch()} loading={accounts.isFetching} aria-label={t('common.refresh')} data-testid="accounts-refresh" />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })} data-testid="account-new">
             {t('accounts.new')}
           </Button>
