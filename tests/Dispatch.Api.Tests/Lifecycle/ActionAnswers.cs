@@ -138,7 +138,7 @@ public sealed class ActionAnswers(DispatchApp app) : IClassFixture<DispatchApp>
         async Task<string[]> OfferedTo(string user) =>
             (await (await app.SignInAsync(user)).GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("allowedActions").Strings();
 
-        Assert.Equal(["sign", "return"], await OfferedTo("handler.xs-traffic"));
+        Assert.Equal(["assign-handler", "sign", "return"], await OfferedTo("handler.xs-traffic"));
         Assert.Equal(["escalate"], await OfferedTo("leader1"));
         // 协办: a dispatcher may name departments to assist the lead.
         Assert.Equal(["assist"], await OfferedTo("dispatcher1"));

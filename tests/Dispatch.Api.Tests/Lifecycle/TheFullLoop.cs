@@ -49,7 +49,7 @@ public sealed class TheFullLoop(DispatchApp app) : IClassFixture<DispatchApp>
         var dispatched = await handler.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
         Assert.Equal("xs-traffic", dispatched.GetProperty("department").GetProperty("key").GetString());
         Assert.Equal("Handle", dispatched.GetProperty("deadlineStage").GetString());
-        Assert.Equal(["sign", "return"], dispatched.GetProperty("allowedActions").Strings());
+        Assert.Equal(["assign-handler", "sign", "return"], dispatched.GetProperty("allowedActions").Strings());
 
         var returned = await OkAsync(handler, id, "return", new { reason = "该路段由交警二中队负责" });
         Assert.Equal(("Returned", 1), (returned.GetProperty("state").GetString(), returned.GetProperty("returnCount").GetInt32()));

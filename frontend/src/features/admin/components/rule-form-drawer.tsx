@@ -17,7 +17,7 @@ import {
   type RuleFormValues,
 } from '@/features/admin/lib/routing-rules';
 import type { Category, RoutingRule } from '@/lib/api-types';
-import { useDepartments } from '@/lib/api/list-departments';
+import { inService, useDepartments } from '@/lib/api/list-departments';
 import { localName } from '@/lib/i18n';
 
 const GRID_LEVELS = ['district', 'street', 'community'] as const;
@@ -89,7 +89,7 @@ function RuleForm({ editing, categories, onClose, onSaved }: RuleFormDrawerProps
   );
   const departmentOptions = useMemo(
     () =>
-      (departments.data ?? []).map((department) => ({
+      inService(departments.data).map((department) => ({
         value: department.key,
         label: localName(language, department.nameZh, department.nameEn),
       })),
