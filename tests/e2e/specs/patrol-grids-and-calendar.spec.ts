@@ -80,7 +80,7 @@ test('an administrator puts a patroller and a responsible person on a grid with 
     // At phone width the map and the list still show, one above the other.
     const phone = await openAdmin(browser, errors, PHONE);
     await phone.page.goto('/admin?tab=patrol-grids');
-    await expect(phone.page.getByTestId('patrol-grids-map')).toBeVisible();
+    await expect(phone.page.getByTestId('patrol-grids-map')).toBeVisible({ timeout: 60_000 });
     await expect(phone.page.getByTestId(`grid-row-${PINGSHAN}`)).toHaveAttribute('data-on-duty', 'true', { timeout: 30_000 });
     await screenshot(phone.page, 'admin-patrol-grids-phone', false);
     await phone.context.close();
