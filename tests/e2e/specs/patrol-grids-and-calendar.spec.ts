@@ -68,7 +68,8 @@ test('an administrator puts a patroller and a responsible person on a grid with 
     await page.getByTestId('patrol-grid-save').click();
     expect((await put).status()).toBe(200);
 
-    await expect(row).toHaveAttribute('data-on-duty', 'true');
+    // The saved grid redraws the city's unit grids on the map: allow a busy machine time for it.
+    await expect(row).toHaveAttribute('data-on-duty', 'true', { timeout: 30_000 });
     await expect(row.getByTestId('grid-patroller-patroller2')).toContainText('监督员二');
     await expect(row).toContainText('张网格长');
     const stored = await patrolGrid(admin, PINGSHAN);
