@@ -309,6 +309,23 @@ public sealed class TraceCodeTests
         selfHandled.SelfHandle(Acceptor, Monday0900);
         Collect(selfHandled);
 
+        // Nobody on duty in the grid: the tasks go to a fallback, who completes them (a shift leader only as the fallback).
+        var unmanned = Reported();
+        unmanned.RequestVerification(Acceptor, Monday0900, null, Clock, new OnSiteFallback(OnSiteHolder.StreetSupervisors, ["patroller.nanmen"]));
+        Assert.Equal(OnSiteHolder.StreetSupervisors, unmanned.OnSiteFallback);
+        Assert.Throws<CaseForbiddenException>(() => unmanned.Verify(ShiftLeader, Monday0900, null, null, Clock));
+        unmanned.Verify(Patroller, Monday0900, null, null, Clock);
+        Assert.Null(unmanned.OnSiteFallback);
+        Collect(unmanned);
+        var unmannedCheck = Handling();
+        unmannedCheck.Feedback(Handler, Monday0900, null);
+        unmannedCheck.RequestCheck(Acceptor, Monday0900, null, new OnSiteFallback(OnSiteHolder.ShiftLeaders, ["shiftleader1"]));
+        AssertRow(unmannedCheck.Trace[^1], TraceCodes.RequestCheckFallback, null,
+            (TraceParameters.Holder, "shift-leaders"), (TraceParameters.People, "shiftleader1"));
+        unmannedCheck.Check(ShiftLeader, Monday0900, true, null);
+        Assert.Equal(CaseState.ToClose, unmannedCheck.State);
+        Collect(unmannedCheck);
+
         // Every code written is one readers know; every code of its own (beyond the table's action names, which a
         // variant such as check.passed may replace) is written by some walk.
         Assert.All(written, code => Assert.Contains(code, TraceCodes.All));

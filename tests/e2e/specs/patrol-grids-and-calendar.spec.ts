@@ -6,6 +6,8 @@ import { openFace, PHONE } from '../support/faces';
 import { screenshot } from '../support/screenshots';
 
 const baseURL = () => test.info().project.use.baseURL!;
+// Each test signs in more than once and draws every unit grid of the city or a twelve-month calendar.
+test.describe.configure({ timeout: 240_000 });
 const DESK = { viewport: { width: 1280, height: 900 } } as const;
 /** 平山社区's responsibility grid: nobody walks it in the demo, and 平山街道 has no supervisor. */
 const PINGSHAN = '450304003001-01';
@@ -35,7 +37,7 @@ async function clearGrid(api: APIRequestContext, code: string): Promise<void> {
 
 async function openAdmin(browser: Browser, errors: string[], device: object = DESK) {
   const face = await openFace(browser, accounts.admin, /\/admin$/, device, errors, 'admin');
-  await expect(face.page.getByTestId('admin-title')).toHaveText('系统管理', { timeout: 30_000 });
+  await expect(face.page.getByTestId('admin-title')).toHaveText('系统管理', { timeout: 60_000 });
   return face;
 }
 
@@ -49,7 +51,8 @@ test('an administrator puts a patroller and a responsible person on a grid with 
     await page.getByTestId('admin-tab-patrol-grids').click();
     await expect(page).toHaveURL(/tab=patrol-grids/);
     const row = page.getByTestId(`grid-row-${PINGSHAN}`);
-    await expect(row).toHaveAttribute('data-on-duty', 'false');
+    // The first list comes with every unit grid of the city for the map: allow a busy machine time for it.
+    await expect(row).toHaveAttribute('data-on-duty', 'false', { timeout: 30_000 });
     await expect(row.getByTestId(`grid-fallback-${PINGSHAN}`)).toContainText('值班长');
     await expect(page.getByTestId('patrol-grids-map').locator('path.grid-shape').first()).toBeVisible();
 
@@ -65,21 +68,22 @@ test('an administrator puts a patroller and a responsible person on a grid with 
     await page.getByTestId('patrol-grid-save').click();
     expect((await put).status()).toBe(200);
 
-    await expect(row).toHaveAttribute('data-on-duty', 'true');
+    // The saved grid redraws the city's unit grids on the map: allow a busy machine time for it.
+    await expect(row).toHaveAttribute('data-on-duty', 'true', { timeout: 30_000 });
     await expect(row.getByTestId('grid-patroller-patroller2')).toContainText('监督员二');
     await expect(row).toContainText('张网格长');
     const stored = await patrolGrid(admin, PINGSHAN);
     expect(stored.patrollers.map((p) => p.userName)).toEqual(['patroller2']);
     expect(stored.onDuty).toBe(true);
-    await screenshot(page, 'admin-patrol-grids');
+    await screenshot(page, 'admin-patrol-grids', false);
     await context.close();
 
     // At phone width the map and the list still show, one above the other.
     const phone = await openAdmin(browser, errors, PHONE);
     await phone.page.goto('/admin?tab=patrol-grids');
-    await expect(phone.page.getByTestId('patrol-grids-map')).toBeVisible();
-    await expect(phone.page.getByTestId(`grid-row-${PINGSHAN}`)).toHaveAttribute('data-on-duty', 'true');
-    await screenshot(phone.page, 'admin-patrol-grids-phone');
+    await expect(phone.page.getByTestId('patrol-grids-map')).toBeVisible({ timeout: 60_000 });
+    await expect(phone.page.getByTestId(`grid-row-${PINGSHAN}`)).toHaveAttribute('data-on-duty', 'true', { timeout: 30_000 });
+    await screenshot(phone.page, 'admin-patrol-grids-phone', false);
     await phone.context.close();
   } finally {
     await clearGrid(admin, PINGSHAN);
@@ -131,7 +135,7 @@ test('an administrator enters a holiday year from the notice text and by hand, a
   expect(answer.status(), await answer.text()).toBe(200);
   await expect(page.getByTestId('calendar-year-origin')).toHaveText('已录入');
   await expect(day(`${YEAR}-02-10`)).toHaveAttribute('data-kind', 'holiday');
-  await screenshot(page, 'admin-calendar');
+  await screenshot(page, 'admin-calendar', false);
 
   const stored = (await (await admin.get('/api/calendar')).json()) as {
     years: { year: number; holidays: { name: string; from: string; to: string }[]; extraWorkdays: string[] }[];
