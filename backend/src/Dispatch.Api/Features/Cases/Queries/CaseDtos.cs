@@ -99,7 +99,7 @@ public static class CaseReads
         return new CaseDto(
             c.Id, c.Number, c.State.ToString(), c.Version, c.Source.ToString().ToLowerInvariant(),
             new CategoryRef(category.Id, category.Code, category.NameZh, category.NameEn),
-            condition is null ? null : new ConditionRef(condition.Id, condition.NameZh, condition.NameEn),
+            condition is null ? null : new ConditionRef(condition.Id, condition.NameZh, condition.NameEn, condition.ClosingStandardZh, condition.ClosingStandardEn),
             department is null ? null : new DepartmentRef(department.Key, department.NameZh, department.NameEn),
             c.Longitude, c.Latitude, c.Description, c.ReportedBy, c.ReportedAt, c.UpdatedAt, c.NeedsManualDispatch,
             c.Photos.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)
