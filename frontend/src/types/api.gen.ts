@@ -1,6 +1,61 @@
 // Generated from the host's /openapi/v1.json by `npm run api:types` (openapi-typescript). Do not edit.
 
 export interface paths {
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of administrative changes, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    subjectType?: string;
+                    subjectKey?: string;
+                    actor?: string;
+                    action?: string;
+                    q?: string;
+                    from?: null | string;
+                    to?: null | string;
+                    before?: string;
+                    limit?: number | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPageDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/case-actions": {
         parameters: {
             query?: never;
@@ -514,7 +569,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Find cases: filters, sort and keyset paging (台账) */
+        get: {
+            parameters: {
+                query?: {
+                    Period?: string;
+                    From?: string;
+                    To?: string;
+                    State?: string;
+                    Light?: string;
+                    Source?: string;
+                    Category?: string;
+                    Condition?: string;
+                    Grid?: string;
+                    Department?: string;
+                    DepartmentRole?: string;
+                    Reporter?: string;
+                    Overdue?: string;
+                    Escalated?: string;
+                    Reworked?: string;
+                    Extended?: string;
+                    Suspended?: string;
+                    Component?: string;
+                    Q?: string;
+                    Sort?: string;
+                    Cursor?: string;
+                    Limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -1257,6 +1364,498 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered ledger as .xlsx or CSV, streamed */
+        get: {
+            parameters: {
+                query?: {
+                    Period?: string;
+                    From?: string;
+                    To?: string;
+                    State?: string;
+                    Light?: string;
+                    Source?: string;
+                    Category?: string;
+                    Condition?: string;
+                    Grid?: string;
+                    Department?: string;
+                    DepartmentRole?: string;
+                    Reporter?: string;
+                    Overdue?: string;
+                    Escalated?: string;
+                    Reworked?: string;
+                    Extended?: string;
+                    Suspended?: string;
+                    Component?: string;
+                    Q?: string;
+                    Sort?: string;
+                    Cursor?: string;
+                    Limit?: string;
+                    format?: string;
+                    columns?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a background export of the filtered ledger */
+        post: {
+            parameters: {
+                query?: {
+                    Period?: string;
+                    From?: string;
+                    To?: string;
+                    State?: string;
+                    Light?: string;
+                    Source?: string;
+                    Category?: string;
+                    Condition?: string;
+                    Grid?: string;
+                    Department?: string;
+                    DepartmentRole?: string;
+                    Reporter?: string;
+                    Overdue?: string;
+                    Escalated?: string;
+                    Reworked?: string;
+                    Extended?: string;
+                    Suspended?: string;
+                    Component?: string;
+                    Q?: string;
+                    Sort?: string;
+                    Cursor?: string;
+                    Limit?: string;
+                    format?: string;
+                    columns?: string;
+                    template?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2260,6 +2859,23 @@ export interface components {
             limit: number | string;
             unit: string;
         };
+        AuditEntryDto: {
+            /** Format: int64 */
+            id: number | string;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            actorName: string;
+            action: string;
+            subjectType: string;
+            subjectKey: string;
+            before: null | string;
+            after: null | string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            next: null | string;
+        };
         CaseActionDto: {
             action: string;
             labelZh: string;
@@ -2552,6 +3168,18 @@ export interface components {
             at: string;
             considered: components["schemas"]["ConsideredRuleDto"][];
         };
+        ExportJobDto: {
+            /** Format: uuid */
+            id: string;
+            state: string;
+            /** Format: int64 */
+            written: number | string;
+            /** Format: int64 */
+            total: number | string;
+            format: string;
+            fileName: string;
+            error: null | string;
+        };
         GridImportCounts: {
             /** Format: int32 */
             created: number | string;
@@ -2634,6 +3262,59 @@ export interface components {
             };
         };
         JsonElement: unknown;
+        LedgerPage: {
+            items: components["schemas"]["LedgerRow"][];
+            next: null | string;
+            /** Format: int32 */
+            total: null | number | string;
+            sort: string;
+        };
+        LedgerRow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            source: string;
+            categoryKind: string;
+            categoryCode: string;
+            categoryNameZh: string;
+            categoryNameEn: string;
+            conditionNameZh: null | string;
+            conditionNameEn: null | string;
+            departmentKey: null | string;
+            departmentNameZh: null | string;
+            departmentNameEn: null | string;
+            description: string;
+            reportedBy: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** Format: date-time */
+            dispatchedAt: null | string;
+            /** Format: date-time */
+            closedAt: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            deadline: null | string;
+            light: null | string;
+            streetCode: null | string;
+            streetName: null | string;
+            communityCode: null | string;
+            communityName: null | string;
+            gridCode: null | string;
+            gridName: null | string;
+            componentId: null | string;
+            /** Format: int32 */
+            reworkCount: number | string;
+            /** Format: int32 */
+            extensionCount: number | string;
+            escalated: boolean;
+            overdue: boolean;
+            /** Format: double */
+            longitude: number;
+            /** Format: double */
+            latitude: number;
+        };
         LoginRequest: {
             userName: null | string;
             password: null | string;
@@ -2736,6 +3417,21 @@ export interface components {
             code: string;
             nameZh: string;
             nameEn: string;
+        };
+        SavedLedgerDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            name: string;
+            query: string;
+            columns: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedLedgerRequest: {
+            name: null | string;
+            query: null | string;
+            columns: null | string[];
         };
         TimeLimitRequest: {
             /** Format: double */
