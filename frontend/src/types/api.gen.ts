@@ -850,7 +850,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Find cases: filters, sort and keyset paging (台账) */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    from?: string;
+                    to?: string;
+                    state?: string;
+                    light?: string;
+                    source?: string;
+                    category?: string;
+                    condition?: string;
+                    grid?: string;
+                    department?: string;
+                    departmentRole?: string;
+                    reporter?: string;
+                    overdue?: string;
+                    escalated?: string;
+                    reworked?: string;
+                    extended?: string;
+                    suspended?: string;
+                    component?: string;
+                    q?: string;
+                    sort?: string;
+                    cursor?: string;
+                    limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -1621,6 +1673,211 @@ export interface paths {
         trace?: never;
     };
     "/api/admin/departments": {
+    "/api/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered ledger as .xlsx or CSV, streamed */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    from?: string;
+                    to?: string;
+                    state?: string;
+                    light?: string;
+                    source?: string;
+                    category?: string;
+                    condition?: string;
+                    grid?: string;
+                    department?: string;
+                    departmentRole?: string;
+                    reporter?: string;
+                    overdue?: string;
+                    escalated?: string;
+                    reworked?: string;
+                    extended?: string;
+                    suspended?: string;
+                    component?: string;
+                    q?: string;
+                    sort?: string;
+                    cursor?: string;
+                    limit?: string;
+                    format?: string;
+                    columns?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a background export of the filtered ledger */
+        post: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    from?: string;
+                    to?: string;
+                    state?: string;
+                    light?: string;
+                    source?: string;
+                    category?: string;
+                    condition?: string;
+                    grid?: string;
+                    department?: string;
+                    departmentRole?: string;
+                    reporter?: string;
+                    overdue?: string;
+                    escalated?: string;
+                    reworked?: string;
+                    extended?: string;
+                    suspended?: string;
+                    component?: string;
+                    q?: string;
+                    sort?: string;
+                    cursor?: string;
+                    limit?: string;
+                    format?: string;
+                    columns?: string;
+                    template?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/views": {
         parameters: {
             query?: never;
             header?: never;
@@ -1644,6 +1901,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AdminDepartmentDto"][];
+                        "application/json": components["schemas"]["SavedLedgerDto"][];
                     };
                 };
             };
@@ -1658,6 +1916,11 @@ export interface paths {
                 cookie?: never;
             };
             requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
             responses: {
                 /** @description Created */
                 201: {
@@ -1666,6 +1929,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AdminDepartmentDto"];
+                        "application/json": components["schemas"]["SavedLedgerDto"];
                     };
                 };
                 /** @description Bad Request */
@@ -1686,6 +1950,76 @@ export interface paths {
         trace?: never;
     };
     "/api/admin/departments/kinds": {
+    "/api/ledger/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/templates": {
         parameters: {
             query?: never;
             header?: never;
@@ -1709,6 +2043,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DepartmentKindDto"][];
+                        "application/json": components["schemas"]["SavedLedgerDto"][];
                     };
                 };
             };
@@ -1722,6 +2057,55 @@ export interface paths {
         trace?: never;
     };
     "/api/admin/departments/{key}": {
+    "/api/admin/ledger-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger-templates/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1740,6 +2124,15 @@ export interface paths {
                 cookie?: never;
             };
             requestBody?: never;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -1748,6 +2141,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["AdminDepartmentDto"];
+                        "application/json": components["schemas"]["SavedLedgerDto"];
                     };
                 };
                 /** @description Bad Request */
@@ -1779,11 +2173,13 @@ export interface paths {
         put?: never;
         /** Retire a department; refused with what still points at it */
         post: {
+        delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     key: string;
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -1857,6 +2253,15 @@ export interface paths {
             };
         };
         delete?: never;
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3923,6 +4328,17 @@ export interface components {
             gridScope: null | string;
             phone: null | string;
             version: null | string;
+        ExportJobDto: {
+            /** Format: uuid */
+            id: string;
+            state: string;
+            /** Format: int64 */
+            written: number | string;
+            /** Format: int64 */
+            total: number | string;
+            format: string;
+            fileName: string;
+            error: null | string;
         };
         GridImportCounts: {
             /** Format: int32 */
@@ -4027,6 +4443,59 @@ export interface components {
             rows: components["schemas"]["IntactRateRow"][];
         };
         JsonElement: unknown;
+        LedgerPage: {
+            items: components["schemas"]["LedgerRow"][];
+            next: null | string;
+            /** Format: int32 */
+            total: null | number | string;
+            sort: string;
+        };
+        LedgerRow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            source: string;
+            categoryKind: string;
+            categoryCode: string;
+            categoryNameZh: string;
+            categoryNameEn: string;
+            conditionNameZh: null | string;
+            conditionNameEn: null | string;
+            departmentKey: null | string;
+            departmentNameZh: null | string;
+            departmentNameEn: null | string;
+            description: string;
+            reportedBy: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** Format: date-time */
+            dispatchedAt: null | string;
+            /** Format: date-time */
+            closedAt: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            deadline: null | string;
+            light: null | string;
+            streetCode: null | string;
+            streetName: null | string;
+            communityCode: null | string;
+            communityName: null | string;
+            gridCode: null | string;
+            gridName: null | string;
+            componentId: null | string;
+            /** Format: int32 */
+            reworkCount: number | string;
+            /** Format: int32 */
+            extensionCount: number | string;
+            escalated: boolean;
+            overdue: boolean;
+            /** Format: double */
+            longitude: number;
+            /** Format: double */
+            latitude: number;
+        };
         LoginRequest: {
             userName: null | string;
             password: null | string;
@@ -4187,6 +4656,20 @@ export interface components {
             responsiblePerson: null | components["schemas"]["ResponsiblePersonDto"];
             /** Format: uint32 */
             version: null | number | string;
+        SavedLedgerDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            name: string;
+            query: string;
+            columns: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedLedgerRequest: {
+            name: null | string;
+            query: null | string;
+            columns: null | string[];
         };
         TimeLimitRequest: {
             /** Format: double */

@@ -40,8 +40,9 @@ test('a clerk finds last week\'s case by a word of its description, opens its ca
 
   await signIn(page, accounts.dispatcher, /\/command$/);
   await page.goto('/ledger');
-  await page.getByTestId('ledger-search').fill(word);
-  await page.getByTestId('ledger-search').press('Enter');
+  const search = page.getByTestId('ledger-search').locator('input');
+  await search.fill(word);
+  await search.press('Enter');
   await expect(page).toHaveURL(/q=/);
   await expect(page.locator(`[data-testid="ledger-row"][data-number="${today.number}"]`)).toBeVisible();
 

@@ -112,6 +112,9 @@ public static class LedgerExport
         var snapshot = await grids.GetAsync(ct);
         var culture = CultureInfo.CurrentUICulture;
         var name = culture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "ledger" : "台账";
+        // The zip container writes its closing directory (a few KB) with synchronous calls; the rows go asynchronously.
+        if (f == ExportFormat.Xlsx && request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } body)
+            body.AllowSynchronousIO = true;
         return TypedResults.Stream(stream => WriteAsync(stream, f.Value, selection, picked, db, snapshot, culture, null, ct),
             ContentType(f.Value), FileName(name, f.Value, clock.GetUtcNow()));
     }

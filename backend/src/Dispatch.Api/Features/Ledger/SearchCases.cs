@@ -5,6 +5,7 @@ using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
 using Dispatch.Persistence.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Api.Features.Ledger;
@@ -35,10 +36,28 @@ namespace Dispatch.Api.Features.Ledger;
 /// <param name="Cursor">The <c>next</c> of the previous page.</param>
 /// <param name="Limit">Page size, 1 to 200 (50 by default).</param>
 public sealed record LedgerParameters(
-    string? Period = null, string? From = null, string? To = null, string? State = null, string? Light = null, string? Source = null,
-    string? Category = null, string? Condition = null, string? Grid = null, string? Department = null, string? DepartmentRole = null,
-    string? Reporter = null, string? Overdue = null, string? Escalated = null, string? Reworked = null, string? Extended = null,
-    string? Suspended = null, string? Component = null, string? Q = null, string? Sort = null, string? Cursor = null, string? Limit = null);
+    [FromQuery(Name = "period")] string? Period = null,
+    [FromQuery(Name = "from")] string? From = null,
+    [FromQuery(Name = "to")] string? To = null,
+    [FromQuery(Name = "state")] string? State = null,
+    [FromQuery(Name = "light")] string? Light = null,
+    [FromQuery(Name = "source")] string? Source = null,
+    [FromQuery(Name = "category")] string? Category = null,
+    [FromQuery(Name = "condition")] string? Condition = null,
+    [FromQuery(Name = "grid")] string? Grid = null,
+    [FromQuery(Name = "department")] string? Department = null,
+    [FromQuery(Name = "departmentRole")] string? DepartmentRole = null,
+    [FromQuery(Name = "reporter")] string? Reporter = null,
+    [FromQuery(Name = "overdue")] string? Overdue = null,
+    [FromQuery(Name = "escalated")] string? Escalated = null,
+    [FromQuery(Name = "reworked")] string? Reworked = null,
+    [FromQuery(Name = "extended")] string? Extended = null,
+    [FromQuery(Name = "suspended")] string? Suspended = null,
+    [FromQuery(Name = "component")] string? Component = null,
+    [FromQuery(Name = "q")] string? Q = null,
+    [FromQuery(Name = "sort")] string? Sort = null,
+    [FromQuery(Name = "cursor")] string? Cursor = null,
+    [FromQuery(Name = "limit")] string? Limit = null);
 
 /// <summary>A ledger request, checked: the filtered, visible cases and their order, ready to page or export.</summary>
 public sealed record LedgerSelection(IQueryable<Case> Cases, LedgerSort Sort, LedgerFilter Filter);

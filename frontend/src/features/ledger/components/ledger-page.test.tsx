@@ -86,8 +86,9 @@ describe('LedgerPage', { timeout: allowSlowRenders() }, () => {
   it('puts a search into the URL', async () => {
     mockApi([row()]);
     const router = renderAt('/ledger');
-    fireEvent.change(await screen.findByPlaceholderText('按编号、描述、地址（网格名称）或来电人搜索'), { target: { value: '窨井盖' } });
-    fireEvent.click(document.querySelector('.ant-input-search button')!);
+    const input = (await screen.findByTestId('ledger-search')).querySelector('input')!;
+    fireEvent.change(input, { target: { value: '窨井盖' } });
+    fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
     await waitFor(() => expect(router.state.location.search).toContain('q=%E7%AA%A8%E4%BA%95%E7%9B%96'));
   });
 

@@ -1,6 +1,6 @@
 import { FileTextOutlined, FilterOutlined, SaveOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Checkbox, Drawer, Empty, Flex, Grid, Input, Popover, Select, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CaseDrawer } from '@/components/case-drawer';
@@ -52,8 +52,17 @@ export function LedgerPage() {
   useEffect(() => setText(state.filters.q ?? ''), [state.filters.q]);
 
   // Filter changes are new history entries (back undoes them); opening a case replaces nothing either.
-  const go = (next: LedgerUrlState) => setSearch(writeLedgerUrl(next));
-  const setFilter = (key: FilterKey, value: string | string[] | null) => go(withFilter(state, key, value));
+  // Changes build on the latest state, not this render's: two quick edits (from, then to) must both stay, and the
+  // router's functional update does not queue them.
+  const latest = useRef(state);
+  latest.current = state;
+  const update = (change: (current: LedgerUrlState) => LedgerUrlState) => {
+    const next = change(latest.current);
+    latest.current = next;
+    setSearch(writeLedgerUrl(next));
+  };
+  const go = (next: LedgerUrlState) => update(() => next);
+  const setFilter = (key: FilterKey, value: string | string[] | null) => update((current) => withFilter(current, key, value));
   const columns = shownColumns(state.columns, phone);
   const rows = cases.data?.pages.flatMap((p) => p.items) ?? [];
   const total = cases.data?.pages[0]?.total ?? null;
@@ -69,7 +78,7 @@ export function LedgerPage() {
       filters={state.filters}
       departments={departments.data ?? []}
       onChange={setFilter}
-      onClear={() => go({ filters: {}, sort: DEFAULT_SORT, columns: state.columns, openCase: null })}
+      onClear={() => update((current) => ({ filters: {}, sort: DEFAULT_SORT, columns: current.columns, openCase: null }))}
       vertical={phone}
     />
   );
@@ -78,7 +87,7 @@ export function LedgerPage() {
     <Checkbox.Group
       style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
       value={columns.map((c) => c.key)}
-      onChange={(keys) => go({ ...state, columns: LEDGER_COLUMNS.map((c) => c.key).filter((k) => keys.includes(k)) })}
+      onChange={(keys) => update((current) => ({ ...current, columns: LEDGER_COLUMNS.map((c) => c.key).filter((k) => keys.includes(k)) }))}
       options={LEDGER_COLUMNS.map((c) => ({ value: c.key, label: t(`ledger.column.${c.key}`) }))}
       data-testid="ledger-columns"
     />
@@ -221,8 +230,8 @@ export function LedgerPage() {
           columns={columns}
           sort={state.sort}
           loading={cases.isFetching && !cases.isFetchingNextPage}
-          onSort={(column) => go({ ...state, sort: nextSort(state.sort, column) })}
-          onOpen={(id) => go({ ...state, openCase: id })}
+          onSort={(column) => update((current) => ({ ...current, sort: nextSort(current.sort, column) }))}
+          onOpen={(id) => update((current) => ({ ...current, openCase: id }))}
         />
       ) : null}
       {cases.hasNextPage ? (
@@ -233,7 +242,7 @@ export function LedgerPage() {
 
       <CaseDrawer
         caseId={state.openCase}
-        onClose={() => go({ ...state, openCase: null })}
+        onClose={() => update((current) => ({ ...current, openCase: null }))}
         extra={
           state.openCase ? (
             <Link to={`/ledger/cases/${state.openCase}/file`} data-testid="ledger-open-file">
