@@ -1672,7 +1672,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/departments": {
     "/api/cases/export": {
         parameters: {
             query?: never;
@@ -1884,7 +1883,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every department, retired ones too, with its open cases */
         get: {
             parameters: {
                 query?: never;
@@ -1900,14 +1898,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminDepartmentDto"][];
                         "application/json": components["schemas"]["SavedLedgerDto"][];
                     };
                 };
             };
         };
         put?: never;
-        /** Create a department */
         post: {
             parameters: {
                 query?: never;
@@ -1915,7 +1911,6 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["SavedLedgerRequest"];
@@ -1928,7 +1923,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminDepartmentDto"];
                         "application/json": components["schemas"]["SavedLedgerDto"];
                     };
                 };
@@ -1949,7 +1943,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/departments/kinds": {
     "/api/ledger/views/{id}": {
         parameters: {
             query?: never;
@@ -2026,7 +2019,6 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The kinds of department */
         get: {
             parameters: {
                 query?: never;
@@ -2042,7 +2034,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DepartmentKindDto"][];
                         "application/json": components["schemas"]["SavedLedgerDto"][];
                     };
                 };
@@ -2056,7 +2047,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/departments/{key}": {
     "/api/admin/ledger-templates": {
         parameters: {
             query?: never;
@@ -2113,17 +2103,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Edit a department from the version read */
         put: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
                     id: string;
                 };
                 cookie?: never;
@@ -2140,8 +2124,174 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AdminDepartmentDto"];
                         "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every department, retired ones too, with its open cases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of department */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentKindDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/departments/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a department from the version read */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminDepartmentDto"];
                     };
                 };
                 /** @description Bad Request */
@@ -2173,13 +2323,11 @@ export interface paths {
         put?: never;
         /** Retire a department; refused with what still points at it */
         post: {
-        delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     key: string;
-                    id: string;
                 };
                 cookie?: never;
             };
@@ -2253,15 +2401,6 @@ export interface paths {
             };
         };
         delete?: never;
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3936,14 +4075,15 @@ export interface components {
             limit: number | string;
             unit: string;
         };
-        AssigneeDto: {
-            userName: string;
-            displayName: string;
-            department: null | components["schemas"]["DepartmentRef"];
         AssignedPatrollerDto: {
             userName: string;
             displayName: string;
             enabled: boolean;
+        };
+        AssigneeDto: {
+            userName: string;
+            displayName: string;
+            department: null | components["schemas"]["DepartmentRef"];
         };
         AuditEntryDto: {
             /** Format: int64 */
@@ -4200,6 +4340,10 @@ export interface components {
             id: string;
             nameZh: string;
             nameEn: string;
+            /** @default  */
+            closingStandardZh: string;
+            /** @default  */
+            closingStandardEn: string;
         };
         ConsideredRuleDto: {
             rule: components["schemas"]["RoutingRuleDto"];
@@ -4328,6 +4472,7 @@ export interface components {
             gridScope: null | string;
             phone: null | string;
             version: null | string;
+        };
         ExportJobDto: {
             /** Format: uuid */
             id: string;
@@ -4513,14 +4658,6 @@ export interface components {
             gridScope: null | string;
             passwordChangeRequired: boolean;
         };
-        PasswordChangeRequest: {
-            currentPassword: null | string;
-            newPassword: null | string;
-        };
-        PasswordResetDto: {
-            account: components["schemas"]["AccountDto"];
-            temporaryPassword: string;
-        };
         OnSiteFallbackDto: {
             holder: string;
             people: string[];
@@ -4535,6 +4672,14 @@ export interface components {
             text: null | string;
             /** Format: int32 */
             year: null | number | string;
+        };
+        PasswordChangeRequest: {
+            currentPassword: null | string;
+            newPassword: null | string;
+        };
+        PasswordResetDto: {
+            account: components["schemas"]["AccountDto"];
+            temporaryPassword: string;
         };
         PasswordResetRequest: {
             password: null | string;
@@ -4651,11 +4796,6 @@ export interface components {
             nameZh: string;
             nameEn: string;
         };
-        SetPatrolGridRequest: {
-            patrollers: null | string[];
-            responsiblePerson: null | components["schemas"]["ResponsiblePersonDto"];
-            /** Format: uint32 */
-            version: null | number | string;
         SavedLedgerDto: {
             /** Format: uuid */
             id: string;
@@ -4670,6 +4810,12 @@ export interface components {
             name: null | string;
             query: null | string;
             columns: null | string[];
+        };
+        SetPatrolGridRequest: {
+            patrollers: null | string[];
+            responsiblePerson: null | components["schemas"]["ResponsiblePersonDto"];
+            /** Format: uint32 */
+            version: null | number | string;
         };
         TimeLimitRequest: {
             /** Format: double */

@@ -84,7 +84,7 @@ describe('rule request', () => {
 
   it('starts a change from the rule, with its successor taking effect when saved', () => {
     const rule = aRule({
-      condition: { id: 'cond-1', nameZh: '占用人行道或车道', nameEn: 'on a pavement or traffic lane' },
+      condition: { id: 'cond-1', nameZh: '占用人行道或车道', nameEn: 'on a pavement or traffic lane', closingStandardZh: '', closingStandardEn: '' },
       gridCode: '450304002',
       gridName: '南门街道',
       target: 'department',
