@@ -23,6 +23,8 @@ public sealed class ManagingAccounts(DispatchApp app) : IClassFixture<DispatchAp
     private static readonly string[] Dispatcher = ["dispatcher"];
     private static readonly string[] DispatcherAndShiftLeader = ["dispatcher", "shift-leader"];
     private static readonly string[] Handler = ["handler"];
+    private static readonly string[] Patroller = ["patroller"];
+    private static readonly string[] XiangshanStreet = ["450304001"];
     private static readonly string[] HandlerAndMayor = ["handler", "mayor"];
 
     private static async Task<JsonElement> CreateAsync(HttpClient admin, object account)
@@ -276,14 +278,14 @@ public sealed class ManagingAccounts(DispatchApp app) : IClassFixture<DispatchAp
         Assert.Equal("450304001", created.GetProperty("gridScope").GetString());
         var version = created.GetProperty("version").GetString();
         var community = await ProblemAsync(await admin.PutAsJsonAsync("/api/admin/users/patroller.street",
-            new { displayName = "新账号", roles = new[] { "patroller" }, gridScope = "450304001001", version }), 422);
+            new { displayName = "新账号", roles = Patroller, gridScope = "450304001001", version }), 422);
         var message = community.GetProperty("errors").GetProperty("gridScope")[0].GetString()!;
         Assert.Contains("street", message, StringComparison.Ordinal);
         Assert.Contains("450304001001", message, StringComparison.Ordinal);
         Assert.Equal("450304001", await app.QueryAsync(db => db.Users.Where(u => u.UserName == "patroller.street").Select(u => u.GridScope).SingleAsync()));
 
         var moved = await OkAsync(await admin.PutAsJsonAsync("/api/admin/users/patroller.street",
-            new { displayName = "新账号", roles = new[] { "patroller" }, gridScope = "450304002", version }));
+            new { displayName = "新账号", roles = Patroller, gridScope = "450304002", version }));
 
         Assert.Equal("450304002", moved.GetProperty("gridScope").GetString());
         Assert.Equal(["account.create", "account.edit"], await AuditRowsAsync("patroller.street"));
@@ -296,7 +298,7 @@ public sealed class ManagingAccounts(DispatchApp app) : IClassFixture<DispatchAp
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/admin/departments", new
         {
             key = "xs-retired-team", nameZh = "象山区已撤销班组", nameEn = "Xiangshan Retired Team", kind = "unit",
-            jurisdictionCodes = new[] { "450304001" }, contactPhone = "0773-2825000", dutyPhone = "13800000000",
+            jurisdictionCodes = XiangshanStreet, contactPhone = "0773-2825000", dutyPhone = "13800000000",
         })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/admin/departments/xs-retired-team/retire", null)).StatusCode);
         var users = await app.QueryAsync(db => db.Users.CountAsync());
