@@ -698,7 +698,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Scopes a command-centre account to a grid subtree */
+        /** Scopes a command-centre account to a grid subtree, or makes a patroller a street's supervisor */
         put: {
             parameters: {
                 query?: never;
@@ -850,7 +850,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Find cases: filters, sort and keyset paging (台账) */
+        get: {
+            parameters: {
+                query?: {
+                    Period?: string;
+                    From?: string;
+                    To?: string;
+                    State?: string;
+                    Light?: string;
+                    Source?: string;
+                    Category?: string;
+                    Condition?: string;
+                    Grid?: string;
+                    Department?: string;
+                    DepartmentRole?: string;
+                    Reporter?: string;
+                    Overdue?: string;
+                    Escalated?: string;
+                    Reworked?: string;
+                    Extended?: string;
+                    Suspended?: string;
+                    Component?: string;
+                    Q?: string;
+                    Sort?: string;
+                    Cursor?: string;
+                    Limit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -1615,6 +1667,498 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered ledger as .xlsx or CSV, streamed */
+        get: {
+            parameters: {
+                query?: {
+                    Period?: string;
+                    From?: string;
+                    To?: string;
+                    State?: string;
+                    Light?: string;
+                    Source?: string;
+                    Category?: string;
+                    Condition?: string;
+                    Grid?: string;
+                    Department?: string;
+                    DepartmentRole?: string;
+                    Reporter?: string;
+                    Overdue?: string;
+                    Escalated?: string;
+                    Reworked?: string;
+                    Extended?: string;
+                    Suspended?: string;
+                    Component?: string;
+                    Q?: string;
+                    Sort?: string;
+                    Cursor?: string;
+                    Limit?: string;
+                    format?: string;
+                    columns?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a background export of the filtered ledger */
+        post: {
+            parameters: {
+                query?: {
+                    Period?: string;
+                    From?: string;
+                    To?: string;
+                    State?: string;
+                    Light?: string;
+                    Source?: string;
+                    Category?: string;
+                    Condition?: string;
+                    Grid?: string;
+                    Department?: string;
+                    DepartmentRole?: string;
+                    Reporter?: string;
+                    Overdue?: string;
+                    Escalated?: string;
+                    Reworked?: string;
+                    Extended?: string;
+                    Suspended?: string;
+                    Component?: string;
+                    Q?: string;
+                    Sort?: string;
+                    Cursor?: string;
+                    Limit?: string;
+                    format?: string;
+                    columns?: string;
+                    template?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExportJobDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ledger-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavedLedgerRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedLedgerDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3531,14 +4075,15 @@ export interface components {
             limit: number | string;
             unit: string;
         };
-        AssigneeDto: {
-            userName: string;
-            displayName: string;
-            department: null | components["schemas"]["DepartmentRef"];
         AssignedPatrollerDto: {
             userName: string;
             displayName: string;
             enabled: boolean;
+        };
+        AssigneeDto: {
+            userName: string;
+            displayName: string;
+            department: null | components["schemas"]["DepartmentRef"];
         };
         AuditEntryDto: {
             /** Format: int64 */
@@ -3924,6 +4469,18 @@ export interface components {
             phone: null | string;
             version: null | string;
         };
+        ExportJobDto: {
+            /** Format: uuid */
+            id: string;
+            state: string;
+            /** Format: int64 */
+            written: number | string;
+            /** Format: int64 */
+            total: number | string;
+            format: string;
+            fileName: string;
+            error: null | string;
+        };
         GridImportCounts: {
             /** Format: int32 */
             created: number | string;
@@ -4027,6 +4584,59 @@ export interface components {
             rows: components["schemas"]["IntactRateRow"][];
         };
         JsonElement: unknown;
+        LedgerPage: {
+            items: components["schemas"]["LedgerRow"][];
+            next: null | string;
+            /** Format: int32 */
+            total: null | number | string;
+            sort: string;
+        };
+        LedgerRow: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            source: string;
+            categoryKind: string;
+            categoryCode: string;
+            categoryNameZh: string;
+            categoryNameEn: string;
+            conditionNameZh: null | string;
+            conditionNameEn: null | string;
+            departmentKey: null | string;
+            departmentNameZh: null | string;
+            departmentNameEn: null | string;
+            description: string;
+            reportedBy: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** Format: date-time */
+            dispatchedAt: null | string;
+            /** Format: date-time */
+            closedAt: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            deadline: null | string;
+            light: null | string;
+            streetCode: null | string;
+            streetName: null | string;
+            communityCode: null | string;
+            communityName: null | string;
+            gridCode: null | string;
+            gridName: null | string;
+            componentId: null | string;
+            /** Format: int32 */
+            reworkCount: number | string;
+            /** Format: int32 */
+            extensionCount: number | string;
+            escalated: boolean;
+            overdue: boolean;
+            /** Format: double */
+            longitude: number;
+            /** Format: double */
+            latitude: number;
+        };
         LoginRequest: {
             userName: null | string;
             password: null | string;
@@ -4044,14 +4654,6 @@ export interface components {
             gridScope: null | string;
             passwordChangeRequired: boolean;
         };
-        PasswordChangeRequest: {
-            currentPassword: null | string;
-            newPassword: null | string;
-        };
-        PasswordResetDto: {
-            account: components["schemas"]["AccountDto"];
-            temporaryPassword: string;
-        };
         OnSiteFallbackDto: {
             holder: string;
             people: string[];
@@ -4066,6 +4668,14 @@ export interface components {
             text: null | string;
             /** Format: int32 */
             year: null | number | string;
+        };
+        PasswordChangeRequest: {
+            currentPassword: null | string;
+            newPassword: null | string;
+        };
+        PasswordResetDto: {
+            account: components["schemas"]["AccountDto"];
+            temporaryPassword: string;
         };
         PasswordResetRequest: {
             password: null | string;
@@ -4181,6 +4791,21 @@ export interface components {
             code: string;
             nameZh: string;
             nameEn: string;
+        };
+        SavedLedgerDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            name: string;
+            query: string;
+            columns: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SavedLedgerRequest: {
+            name: null | string;
+            query: null | string;
+            columns: null | string[];
         };
         SetPatrolGridRequest: {
             patrollers: null | string[];
