@@ -23,6 +23,8 @@ public sealed class ManagingAccounts(DispatchApp app) : IClassFixture<DispatchAp
     private static readonly string[] Dispatcher = ["dispatcher"];
     private static readonly string[] DispatcherAndShiftLeader = ["dispatcher", "shift-leader"];
     private static readonly string[] Handler = ["handler"];
+    private static readonly string[] Patroller = ["patroller"];
+    private static readonly string[] XiangshanStreet = ["450304001"];
     private static readonly string[] HandlerAndMayor = ["handler", "mayor"];
 
     private static async Task<JsonElement> CreateAsync(HttpClient admin, object account)
@@ -215,7 +217,9 @@ public sealed class ManagingAccounts(DispatchApp app) : IClassFixture<DispatchAp
         { "a phone too long", $$"""{"userName":"x.phone2","displayName":"甲","roles":["patroller"],"phone":"{{new string('1', 33)}}","password":"Start-pass-4u"}""", 400, "phone" },
         { "a malformed grid scope", """{"userName":"x.grid","displayName":"甲","roles":["dispatcher"],"gridScope":"45030","password":"Start-pass-4u"}""", 400, "gridScope" },
         { "a grid scope no node has", """{"userName":"x.grid2","displayName":"甲","roles":["dispatcher"],"gridScope":"450304999","password":"Start-pass-4u"}""", 422, "gridScope" },
-        { "a grid scope on a patroller", """{"userName":"x.grid3","displayName":"甲","roles":["patroller"],"gridScope":"450304002","password":"Start-pass-4u"}""", 422, "gridScope" },
+        { "a community scope on a patroller", """{"userName":"x.grid3","displayName":"甲","roles":["patroller"],"gridScope":"450304002001","password":"Start-pass-4u"}""", 422, "gridScope" },
+        { "a district scope on a patroller", """{"userName":"x.grid4","displayName":"甲","roles":["patroller"],"gridScope":"450304","password":"Start-pass-4u"}""", 422, "gridScope" },
+        { "a grid scope on a handler", """{"userName":"x.grid5","displayName":"甲","roles":["handler"],"departmentKey":"xs-traffic","gridScope":"450304002","password":"Start-pass-4u"}""", 422, "gridScope" },
         { "an unknown department", """{"userName":"x.dept","displayName":"甲","roles":["handler"],"departmentKey":"no-such-dept","password":"Start-pass-4u"}""", 422, "departmentKey" },
         { "a handler without a department", """{"userName":"x.dept2","displayName":"甲","roles":["handler"],"password":"Start-pass-4u"}""", 422, "departmentKey" },
         { "a department on a patroller", """{"userName":"x.dept3","displayName":"甲","roles":["patroller"],"departmentKey":"xs-traffic","password":"Start-pass-4u"}""", 422, "departmentKey" },
@@ -262,6 +266,57 @@ public sealed class ManagingAccounts(DispatchApp app) : IClassFixture<DispatchAp
         var stored = await app.QueryAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == "handler.edit"));
         Assert.Equal(("新账号", "xs-traffic", version), (stored.DisplayName, stored.DepartmentKey, stored.ConcurrencyStamp));
         Assert.Equal(["account.create"], await AuditRowsAsync("handler.edit"));
+    }
+
+    [Fact]
+    public async Task A_patroller_takes_a_street_as_its_scope_on_create_and_edit_and_no_other_level()
+    {
+        var admin = await app.SignInAsync("admin");
+
+        var created = await CreateAsync(admin, NewAccount("patroller.street", gridScope: "450304001"));
+
+        Assert.Equal("450304001", created.GetProperty("gridScope").GetString());
+        var version = created.GetProperty("version").GetString();
+        var community = await ProblemAsync(await admin.PutAsJsonAsync("/api/admin/users/patroller.street",
+            new { displayName = "新账号", roles = Patroller, gridScope = "450304001001", version }), 422);
+        var message = community.GetProperty("errors").GetProperty("gridScope")[0].GetString()!;
+        Assert.Contains("street", message, StringComparison.Ordinal);
+        Assert.Contains("450304001001", message, StringComparison.Ordinal);
+        Assert.Equal("450304001", await app.QueryAsync(db => db.Users.Where(u => u.UserName == "patroller.street").Select(u => u.GridScope).SingleAsync()));
+
+        var moved = await OkAsync(await admin.PutAsJsonAsync("/api/admin/users/patroller.street",
+            new { displayName = "新账号", roles = Patroller, gridScope = "450304002", version }));
+
+        Assert.Equal("450304002", moved.GetProperty("gridScope").GetString());
+        Assert.Equal(["account.create", "account.edit"], await AuditRowsAsync("patroller.street"));
+    }
+
+    [Fact]
+    public async Task A_retired_department_is_refused_for_a_new_account_and_an_edit()
+    {
+        var admin = await app.SignInAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/admin/departments", new
+        {
+            key = "xs-retired-team", nameZh = "象山区已撤销班组", nameEn = "Xiangshan Retired Team", kind = "unit",
+            jurisdictionCodes = XiangshanStreet, contactPhone = "0773-2825000", dutyPhone = "13800000000",
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/admin/departments/xs-retired-team/retire", null)).StatusCode);
+        var users = await app.QueryAsync(db => db.Users.CountAsync());
+
+        var refused = await ProblemAsync(await admin.PostAsJsonAsync("/api/admin/users",
+            NewAccount("handler.retired", Handler, departmentKey: "xs-retired-team")), 422);
+
+        Assert.Contains("retired", refused.GetProperty("errors").GetProperty("departmentKey")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Equal(users, await app.QueryAsync(db => db.Users.CountAsync()));
+
+        var created = await CreateAsync(admin, NewAccount("handler.moving", Handler, departmentKey: "xs-traffic"));
+        var edit = await ProblemAsync(await admin.PutAsJsonAsync("/api/admin/users/handler.moving", new
+        {
+            displayName = "新账号", roles = Handler, departmentKey = "xs-retired-team", version = created.GetProperty("version").GetString(),
+        }), 422);
+
+        Assert.True(edit.GetProperty("errors").TryGetProperty("departmentKey", out _), edit.ToString());
+        Assert.Equal("xs-traffic", await app.QueryAsync(db => db.Users.Where(u => u.UserName == "handler.moving").Select(u => u.DepartmentKey).SingleAsync()));
     }
 
     [Fact]

@@ -17,4 +17,6 @@ export const sharedKeys = {
   caseActions: ['case-actions'] as const,
   /** The working calendar with its warnings (the app shell's banner and the administrator's calendar tab). */
   calendar: ['calendar'] as const,
+  /** On-site tasks (核实, 核查) of the signed-in patroller or shift leader. */
+  onSiteTasks: ['cases', 'tasks'] as const,
 };

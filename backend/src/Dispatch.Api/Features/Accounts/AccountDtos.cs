@@ -4,7 +4,9 @@ using Dispatch.Persistence.Identity;
 namespace Dispatch.Api.Features.Accounts;
 
 /// <summary>An account as an administrator sees it; never a password or its hash.</summary>
-/// <param name="GridScope">The grid node the account is scoped to (command-centre roles only), or null: everywhere.</param>
+/// <param name="GridScope">
+/// The grid node a command-centre account is scoped to (null: everywhere), or the street a patroller supervises (街道监督员).
+/// </param>
 /// <param name="Phone">A contact number, or null.</param>
 /// <param name="Disabled">The account may not sign in, and its sessions have ended.</param>
 /// <param name="LockedOut">Too many failed sign-ins: refused until <paramref name="LockedUntil"/> (not disabled).</param>

@@ -20,7 +20,7 @@ public static class AccountEndpoints
         admin.MapGet("/", ListAccounts.Handle).WithSummary("Accounts, filtered and paged, by user name");
         admin.MapPost("/", CreateAccount.Handle).Audited("account.create").WithSummary("Creates an account; its person sets a new password at the first sign-in");
         admin.MapPut("/{userName}", EditAccount.Handle).Audited("account.edit").WithSummary("Edits an account's name, roles, department, grid scope and phone");
-        admin.MapPut("/{userName}/grid-scope", SetGridScope.Handle).Audited("account.grid-scope").WithSummary("Scopes a command-centre account to a grid subtree");
+        admin.MapPut("/{userName}/grid-scope", SetGridScope.Handle).Audited("account.grid-scope").WithSummary("Scopes a command-centre account to a grid subtree, or makes a patroller a street's supervisor");
         admin.MapPut("/{userName}/password", ResetPassword.Handle).Audited("account.password-reset").WithSummary("Sets a temporary password the person must replace");
         admin.MapPut("/{userName}/disabled", SetAccountDisabled.Handle).Audited("account.disabled").WithSummary("Disables an account, or enables it (which also lifts a lockout)");
         return app;

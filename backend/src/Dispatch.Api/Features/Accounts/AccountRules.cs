@@ -84,7 +84,10 @@ internal static partial class AccountRules
         return errors.Count > 0 ? null : new AccountFields(name, picked, department, scope, number);
     }
 
-    /// <summary>What the fields refer to must exist and suit the roles; the problems, by field (empty when none).</summary>
+    /// <summary>
+    /// What the fields refer to must exist and suit the roles: a department in service (not retired), a grid scope the
+    /// roles can take (<see cref="ScopeProblemAsync"/>). The problems, by field (empty when none).
+    /// </summary>
     public static async Task<Dictionary<string, string[]>> CheckReferencesAsync(AccountFields fields, DispatchDbContext db, GridDirectory grids,
         CancellationToken ct)
     {
@@ -94,17 +97,41 @@ internal static partial class AccountRules
             errors["departmentKey"] = ["A handler belongs to a department: name it."];
         else if (!handler && fields.DepartmentKey is not null)
             errors["departmentKey"] = [$"Only handlers ({Roles.Handler}) belong to a department."];
-        else if (fields.DepartmentKey is { } key && !await db.Departments.AnyAsync(d => d.Key == key, ct))
-            errors["departmentKey"] = [$"No department '{key}'."];
-
-        if (fields.GridScope is { } scope)
+        else if (fields.DepartmentKey is { } key)
         {
-            if (!fields.Roles.Any(Roles.CommandCentre.Contains))
-                errors["gridScope"] = [$"Only accounts with a command-centre role ({string.Join(", ", Roles.CommandCentre)}) take a grid scope."];
-            else if ((await grids.GetAsync(ct)).Find(scope) is null)
-                errors["gridScope"] = [$"No grid node {scope} is in force."];
+            var department = await db.Departments.AsNoTracking().Where(d => d.Key == key).Select(d => new { d.RetiredAt }).SingleOrDefaultAsync(ct);
+            if (department is null)
+                errors["departmentKey"] = [$"No department '{key}'."];
+            else if (department.RetiredAt is not null)
+                errors["departmentKey"] = [$"Department '{key}' is retired: pick a department in service."];
         }
+
+        if (fields.GridScope is { } scope
+            && await ScopeProblemAsync(scope, fields.Roles, grids, "The account", ct) is { } problem)
+            errors["gridScope"] = [problem];
         return errors;
+    }
+
+    /// <summary>
+    /// Why an account holding <paramref name="roles"/> cannot take grid <paramref name="scope"/> (a valid code), or null
+    /// when it can. A command-centre account takes any node in force; a patroller only a street (街道), which makes it
+    /// one of that street's supervisors (街道监督员), who take the street's on-site tasks when a grid has nobody on duty.
+    /// </summary>
+    public static async Task<string?> ScopeProblemAsync(string scope, IEnumerable<string> roles, GridDirectory grids, string who,
+        CancellationToken ct)
+    {
+        var held = roles.ToList();
+        var commandCentre = held.Any(Roles.CommandCentre.Contains);
+        var patroller = held.Contains(Roles.Patroller);
+        if (!commandCentre && !patroller)
+            return $"Only accounts with a command-centre role ({string.Join(", ", Roles.CommandCentre)}) or patrollers ({Roles.Patroller}, "
+                + "scoped to a street as its supervisor) take a grid scope.";
+        if ((await grids.GetAsync(ct)).Find(scope) is null)
+            return $"No grid node {scope} is in force.";
+        if (!commandCentre && GridCode.TryParse(scope, out var code) && code.Level != GridLevel.Street)
+            return $"{who} is a patroller: a patroller's grid scope makes it a street's supervisor (街道监督员), so it must be a "
+                + $"street node ({GridCode.StreetLength} digits), not the {GridLevels.Name(code.Level)} node {scope}.";
+        return null;
     }
 
     /// <summary>The password policy's objections to <paramref name="password"/> (Identity's validators), or none.</summary>

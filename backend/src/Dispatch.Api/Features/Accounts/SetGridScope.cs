@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Dispatch.Api.Features.Accounts;
 
-/// <summary>The grid subtree a command-centre account is scoped to, set on its own (the list's quick control).</summary>
+/// <summary>
+/// The grid subtree a command-centre account is scoped to, or the street a patroller supervises (街道监督员), set on its
+/// own (the list's quick control).
+/// </summary>
 public static class SetGridScope
 {
     public static async Task<Results<Ok<AccountDto>, ValidationProblem, ProblemHttpResult>> Handle(
@@ -26,10 +29,8 @@ public static class SetGridScope
         {
             if (!GridCode.TryParse(request.GridScope.Trim(), out var code, out var error))
                 return Invalid(error);
-            if ((await grids.GetAsync(ct)).Find(code.Value) is null)
-                return Unprocessable($"No grid node {code.Value} is in force.");
-            if (!roles.Any(Roles.CommandCentre.Contains))
-                return Unprocessable($"'{userName}' holds no command-centre role ({string.Join(", ", Roles.CommandCentre)}); only those accounts take a grid scope.");
+            if (await AccountRules.ScopeProblemAsync(code.Value, roles, grids, $"'{userName}'", ct) is { } problem)
+                return Unprocessable(problem);
             scope = code.Value;
         }
         var now = clock.GetUtcNow();

@@ -11,9 +11,19 @@ namespace Dispatch.Api.Features.Grids;
 /// </summary>
 public static class AccountScope
 {
-    /// <summary>The grid node the user is scoped to, or null when they see everywhere.</summary>
+    /// <summary>
+    /// The grid node a command-centre user is scoped to, or null when they see everywhere. A patroller's scope is not
+    /// one: it names the street the patroller supervises (<see cref="SupervisedStreet"/>) and limits nothing.
+    /// </summary>
     public static GridCode? GridScope(this ClaimsPrincipal user) =>
-        GridCode.TryParse(user.FindFirstValue(DispatchClaims.GridScope), out var code) ? code : null;
+        Roles.CommandCentre.Any(user.IsInRole) && GridCode.TryParse(user.FindFirstValue(DispatchClaims.GridScope), out var code) ? code : null;
+
+    /// <summary>The street a patroller supervises (街道监督员: a patroller scoped to a street node), or null.</summary>
+    public static string? SupervisedStreet(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Patroller) && GridCode.TryParse(user.FindFirstValue(DispatchClaims.GridScope), out var code)
+            && code.Level == GridLevel.Street
+            ? code.Value
+            : null;
 
     /// <summary>True when the case lies in <paramref name="scope"/> or anywhere under it.</summary>
     public static bool Covers(this GridCode scope, Case c) =>

@@ -11,13 +11,12 @@ import {
   needsDepartment,
   ROLES,
   suggestPassword,
-  takesScope,
   type AccountFormValues,
 } from '@/features/admin/lib/accounts';
 import { formProblem } from '@/features/admin/lib/form-problems';
-import { scopeOptions } from '@/features/admin/lib/grid-scope';
+import { optionsFor, scopeKind, scopeOptions } from '@/features/admin/lib/grid-scope';
 import type { Account } from '@/lib/api-types';
-import { useDepartments } from '@/lib/api/list-departments';
+import { inService, useDepartments } from '@/lib/api/list-departments';
 import { useGridLevels } from '@/lib/api/list-grids';
 import { ApiError } from '@/lib/http';
 import { localName } from '@/lib/i18n';
@@ -80,9 +79,10 @@ function AccountForm({ editing, onClose, onSaved }: AccountFormDrawerProps & { e
   );
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
   const departmentOptions = useMemo(
-    () => (departments.data ?? []).map((item) => ({ value: item.key, label: localName(language, item.nameZh, item.nameEn) })),
+    () => inService(departments.data).map((item) => ({ value: item.key, label: localName(language, item.nameZh, item.nameEn) })),
     [departments.data, language],
   );
+  const kind = scopeKind(roles);
   const gridOptions = useMemo(
     () => scopeOptions(grids.nodes).map((node) => ({ value: node.code, label: `${node.name} ${node.code}`, level: node.level })),
     [grids.nodes],
@@ -185,14 +185,18 @@ function AccountForm({ editing, onClose, onSaved }: AccountFormDrawerProps & { e
           />
         </Form.Item>
       ) : null}
-      {takesScope(roles) ? (
-        <Form.Item name="gridScope" label={t('admin.accounts.columns.gridScope')} extra={t('accounts.form.gridScopeHint')}>
+      {kind ? (
+        <Form.Item
+          name="gridScope"
+          label={kind === 'street' ? t('accounts.form.streetSupervisor') : t('admin.accounts.columns.gridScope')}
+          extra={kind === 'street' ? t('accounts.form.streetSupervisorHint') : t('accounts.form.gridScopeHint')}
+        >
           <Select<string>
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('admin.accounts.wholeCity')}
+            placeholder={kind === 'street' ? t('accounts.form.noStreet') : t('admin.accounts.wholeCity')}
             loading={grids.isLoading}
-            options={gridOptions}
+            options={optionsFor(kind, gridOptions)}
             optionRender={(option) => (
               <span data-testid={`account-scope-option-${option.value}`} className={`grid-option grid-option--${option.data.level}`}>
                 {option.label}

@@ -24,6 +24,7 @@ const accounts: Account[] = [
   account({ userName: 'admin', displayName: '系统管理员', roles: ['admin'] }),
   account({ userName: 'dispatcher.nanmen', displayName: '南门街道派遣员', roles: ['dispatcher'], gridScope: '450304002' }),
   account({ userName: 'handler.xs-traffic', displayName: '交警处置员', roles: ['handler'], departmentKey: 'xs-traffic', lockedOut: true }),
+  account({ userName: 'patroller1', displayName: '监督员一', roles: ['patroller'] }),
 ];
 
 const grids: Record<string, GridNode[]> = {
@@ -73,7 +74,7 @@ describe('AccountsTab', { timeout: allowSlowRenders() }, () => {
     expect(await within(handler).findByText('象山交警大队')).toBeTruthy();
     expect(screen.getByTestId('account-status-handler.xs-traffic').textContent).toBe('已锁定');
     expect(screen.getByTestId('account-toggle-handler.xs-traffic').textContent?.replace(/\s/g, '')).toBe('解锁');
-    expect(screen.getByText('共 3 个账号')).toBeTruthy();
+    expect(screen.getByText('共 4 个账号')).toBeTruthy();
   });
 
   it('searches on the server with what was typed', async () => {
@@ -100,6 +101,27 @@ describe('AccountsTab', { timeout: allowSlowRenders() }, () => {
     const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
     expect(put[0]).toBe('/api/admin/users/dispatcher.nanmen/grid-scope');
     expect(JSON.parse(put[1]!.body as string)).toEqual({ gridScope: '450304002001' });
+  });
+
+  it('offers a patroller only streets, as the street supervisor, and saves the picked one', async () => {
+    const fetch = server((_, body) => json({ ...accounts[3], ...(body as object) }));
+    renderWithProviders(<AccountsTab />);
+
+    const row = await screen.findByTestId('account-row-patroller1');
+    expect(within(row).getByTestId('scope-kind-patroller1').textContent).toBe('街道监督员');
+    expect(screen.queryByTestId('scope-kind-dispatcher.nanmen')).toBeNull();
+    fireEvent.mouseDown(within(within(row).getByTestId('scope-select-patroller1')).getByRole('combobox'));
+    await screen.findByTestId('scope-option-450304002');
+    const listbox = screen.getByTestId('scope-option-450304002').closest('.rc-virtual-list, .ant-select-dropdown')!;
+    expect(within(listbox as HTMLElement).queryByTestId('scope-option-450304')).toBeNull();
+    expect(within(listbox as HTMLElement).queryByTestId('scope-option-450304002001')).toBeNull();
+    expect(within(listbox as HTMLElement).getByText('不担任街道监督员')).toBeTruthy();
+    fireEvent.click(within(listbox as HTMLElement).getByTestId('scope-option-450304002'));
+
+    await waitFor(() => expect(screen.getByTestId('account-row-patroller1').getAttribute('data-grid-scope')).toBe('450304002'));
+    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
+    expect(put[0]).toBe('/api/admin/users/patroller1/grid-scope');
+    expect(JSON.parse(put[1]!.body as string)).toEqual({ gridScope: '450304002' });
   });
 
   it('sends null for the whole city and shows why the server refused', async () => {

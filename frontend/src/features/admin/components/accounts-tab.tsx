@@ -11,7 +11,7 @@ import { useSetGridScope } from '@/features/admin/api/set-grid-scope';
 import { AccountFormDrawer, type AccountEditing } from '@/features/admin/components/account-form-drawer';
 import { accountStatus, PAGE_SIZE, ROLES, type AccountFilters, type AccountStatus } from '@/features/admin/lib/accounts';
 import { formProblem } from '@/features/admin/lib/form-problems';
-import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/lib/grid-scope';
+import { optionsFor, scopeKind, scopeOptions, scopeToValue, valueToScope, WHOLE_CITY, type ScopeKind } from '@/features/admin/lib/grid-scope';
 import type { Account, PasswordReset } from '@/lib/api-types';
 import { useDepartments } from '@/lib/api/list-departments';
 import { useGridLevels } from '@/lib/api/list-grids';
@@ -108,12 +108,14 @@ export function AccountsTab() {
       key: 'gridScope',
       title: t('admin.accounts.columns.gridScope'),
       width: 280,
-      render: (_, account) =>
-        takesGridScope(account.roles) ? (
-          <ScopeControl account={account} options={options} loading={grids.isLoading} />
+      render: (_, account) => {
+        const kind = scopeKind(account.roles);
+        return kind ? (
+          <ScopeControl account={account} kind={kind} options={options} loading={grids.isLoading} />
         ) : (
           <span className="muted">{t('admin.accounts.notApplicable')}</span>
-        ),
+        );
+      },
     },
     {
       key: 'lastSignIn',
@@ -302,8 +304,14 @@ interface ScopeOptionItem {
 }
 
 /** Picking a node saves at once; the row then shows what the server stored, or why it refused. */
-function ScopeControl({ account, options, loading }: { account: Account; options: ScopeOptionItem[]; loading: boolean }) {
+function ScopeControl({ account, kind, options, loading }: { account: Account; kind: ScopeKind; options: ScopeOptionItem[]; loading: boolean }) {
   const { t } = useTranslation();
+  // A patroller takes a street as the street's supervisor (街道监督员), or none: the first option then means "not one".
+  const offered =
+    kind === 'street'
+      ? [{ value: WHOLE_CITY, label: t('accounts.form.noStreet'), level: 'city' }, ...optionsFor('street', options)]
+      : options;
+  const label = kind === 'street' ? t('accounts.form.streetSupervisor') : t('admin.accounts.columns.gridScope');
   const { message } = App.useApp();
   const save = useSetGridScope();
   const [problem, setProblem] = useState<string | null>(null);
@@ -321,6 +329,11 @@ function ScopeControl({ account, options, loading }: { account: Account; options
 
   return (
     <Flex vertical gap={4}>
+      {kind === 'street' ? (
+        <Typography.Text type="secondary" data-testid={`scope-kind-${account.userName}`}>
+          {label}
+        </Typography.Text>
+      ) : null}
       <Select<string>
         value={scopeToValue(account.gridScope)}
         onChange={change}
@@ -328,7 +341,7 @@ function ScopeControl({ account, options, loading }: { account: Account; options
         disabled={save.isPending}
         status={problem ? 'error' : undefined}
         showSearch={{ optionFilterProp: 'label' }}
-        options={options}
+        options={offered}
         optionRender={(option) => (
           <span data-testid={`scope-option-${option.value}`} className={`grid-option grid-option--${option.data.level}`}>
             {option.label}
@@ -337,7 +350,7 @@ function ScopeControl({ account, options, loading }: { account: Account; options
         virtual={false}
         listHeight={360}
         style={{ width: '100%' }}
-        aria-label={t('admin.accounts.columns.gridScope')}
+        aria-label={label}
         data-testid={`scope-select-${account.userName}`}
       />
       {problem ? <Alert type="error" showIcon title={problem} data-testid={`scope-error-${account.userName}`} /> : null}

@@ -17,12 +17,13 @@ describe('accounts', () => {
     expect(accountStatus({ disabled: false, lockedOut: false, passwordChangeRequired: false })).toBe('active');
   });
 
-  it('sends a department only with the handler role and a scope only with a command-centre role', () => {
+  it('sends a department only with the handler role and a scope only with a command-centre or patroller role', () => {
     const values = { userName: ' li.si ', displayName: ' 李四 ', roles: ['patroller'], departmentKey: 'xs-traffic', gridScope: '450304002', phone: ' ', password: 'Abcd-2345-efgh' };
 
     expect(createRequest(values)).toEqual({
-      userName: 'li.si', displayName: '李四', roles: ['patroller'], departmentKey: null, gridScope: null, phone: null, password: 'Abcd-2345-efgh',
+      userName: 'li.si', displayName: '李四', roles: ['patroller'], departmentKey: null, gridScope: '450304002', phone: null, password: 'Abcd-2345-efgh',
     });
+    expect(createRequest({ ...values, roles: ['handler'] })).toMatchObject({ departmentKey: 'xs-traffic', gridScope: null });
     expect(editRequest({ ...values, roles: ['handler', 'dispatcher'] }, 'v7')).toEqual({
       displayName: '李四', roles: ['handler', 'dispatcher'], departmentKey: 'xs-traffic', gridScope: '450304002', phone: null, version: 'v7',
     });

@@ -1,5 +1,5 @@
 import type { Account, AccountEditRequest, AccountCreateRequest } from '@/lib/api-types';
-import { SCOPED_ROLES } from '@/features/admin/lib/grid-scope';
+import { scopeKind } from '@/features/admin/lib/grid-scope';
 
 /** Every role an account may hold, in the order the form offers them. */
 export const ROLES = ['patroller', 'acceptor', 'shift-leader', 'dispatcher', 'handler', 'leader', 'admin'] as const;
@@ -44,8 +44,9 @@ export function needsDepartment(roles: readonly string[] | undefined): boolean {
   return !!roles?.includes('handler');
 }
 
+/** Command-centre roles take any grid node as scope; a patroller takes a street as its supervisor. */
 export function takesScope(roles: readonly string[] | undefined): boolean {
-  return !!roles?.some((role) => (SCOPED_ROLES as readonly string[]).includes(role));
+  return scopeKind(roles) !== null;
 }
 
 /** The fields of the account form, as antd holds them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/lib/grid-scope';
+import { optionsFor, scopeKind, scopeOptions, scopeToValue, takesGridScope, valueToScope, WHOLE_CITY } from '@/features/admin/lib/grid-scope';
 import type { GridNode } from '@/lib/api-types';
 
 function node(code: string, level: GridNode['level'], name: string): GridNode {
@@ -7,13 +7,27 @@ function node(code: string, level: GridNode['level'], name: string): GridNode {
 }
 
 describe('grid scope', () => {
-  it('belongs to the command-centre roles only', () => {
+  it('belongs to the command-centre roles, and to patrollers as a street supervisor', () => {
     expect(takesGridScope(['dispatcher'])).toBe(true);
     expect(takesGridScope(['shift-leader'])).toBe(true);
     expect(takesGridScope(['admin'])).toBe(true);
-    expect(takesGridScope(['patroller'])).toBe(false);
+    expect(takesGridScope(['patroller'])).toBe(true);
     expect(takesGridScope(['handler'])).toBe(false);
     expect(takesGridScope([])).toBe(false);
+    expect(scopeKind(['dispatcher'])).toBe('command');
+    expect(scopeKind(['patroller', 'shift-leader'])).toBe('command');
+    expect(scopeKind(['patroller'])).toBe('street');
+    expect(scopeKind(['handler'])).toBeNull();
+  });
+
+  it('offers a street supervisor street nodes only', () => {
+    const options = [
+      { value: '450304', level: 'district' },
+      { value: '450304002', level: 'street' },
+      { value: '450304002001', level: 'community' },
+    ];
+    expect(optionsFor('street', options).map((o) => o.value)).toEqual(['450304002']);
+    expect(optionsFor('command', options)).toEqual(options);
   });
 
   it('maps the whole city to a value of its own and back to null', () => {

@@ -6,8 +6,26 @@ export const SCOPED_ROLES = ['acceptor', 'shift-leader', 'dispatcher', 'leader',
 /** The select's value for "whole city": a Select cannot hold null as a value of its own. */
 export const WHOLE_CITY = '*';
 
+/**
+ * What a grid scope means for an account holding these roles: 'command', the subtree a command-centre account
+ * sees (any node); 'street', the street a patroller supervises (街道监督员, street nodes only), who takes the
+ * street's on-site tasks while a grid has nobody on duty; null, none taken.
+ */
+export type ScopeKind = 'command' | 'street';
+
+export function scopeKind(roles: readonly string[] | undefined): ScopeKind | null {
+  if (roles?.some((role) => (SCOPED_ROLES as readonly string[]).includes(role))) return 'command';
+  if (roles?.includes('patroller')) return 'street';
+  return null;
+}
+
 export function takesGridScope(roles: readonly string[]): boolean {
-  return roles.some((role) => (SCOPED_ROLES as readonly string[]).includes(role));
+  return scopeKind(roles) !== null;
+}
+
+/** The options a scope picker offers for the kind: street nodes only for a street supervisor. */
+export function optionsFor<T extends { level: string }>(kind: ScopeKind, options: readonly T[]): T[] {
+  return kind === 'street' ? options.filter((option) => option.level === 'street') : [...options];
 }
 
 export function scopeToValue(gridScope: string | null | undefined): string {

@@ -10,10 +10,12 @@ import { useCommandBoard } from '@/features/command/api/get-command-board';
 import { useDispatchQueue } from '@/features/command/api/get-dispatch-queue';
 import { useGridLayer } from '@/features/command/api/get-grid-layer';
 import { useGrids } from '@/lib/api/list-grids';
+import { useOnSiteTasks } from '@/lib/api/list-on-site-tasks';
 import { DispatchQueueList } from '@/features/command/components/dispatch-queue';
 import { GridTree } from '@/features/command/components/grid-tree';
 import { LeagueTable } from '@/features/command/components/league-table';
 import { LiveCaseList } from '@/features/command/components/live-case-list';
+import { OnSiteTaskList, onSiteTasks } from '@/features/command/components/on-site-tasks';
 import { OverdueList } from '@/features/command/components/overdue-list';
 import { StateCounters } from '@/features/command/components/state-counters';
 import { TrendChart } from '@/features/command/components/trend-chart';
@@ -58,6 +60,9 @@ export function CommandPage() {
   const fresh = useFreshIds(board.data?.cases);
   const now = useNow(10000);
   const queue = useDispatchQueue();
+  // A shift leader takes the verifications and checks that found nobody on duty in their grid.
+  const shiftLeader = hasRole(me.data, 'shift-leader');
+  const taskList = useOnSiteTasks(shiftLeader);
 
   const districts = useGrids('district');
   const streets = useGrids('street');
@@ -154,6 +159,7 @@ export function CommandPage() {
 
   const selectedVersion = selected ? (cases?.find((item) => item.id === selected.id)?.version ?? selected.version) : undefined;
   const queueItems = queue.data?.items ?? [];
+  const tasks = onSiteTasks(taskList.data);
 
   return (
     <div className="command-page" data-testid="command-page">
@@ -239,11 +245,36 @@ export function CommandPage() {
                   <DispatchQueueList items={queueItems} onOpen={(item) => open(item.case)} />
                 ),
               },
+              ...(shiftLeader
+                ? [
+                    {
+                      key: 'tasks',
+                      label: (
+                        <span data-testid="tab-tasks">
+                          {t('command.tasks.title')} <Badge count={tasks.length} showZero color={tasks.length ? '#fa8c16' : '#595959'} />
+                        </span>
+                      ),
+                      children: taskList.isError ? (
+                        <QueryError error={taskList.error} onRetry={() => void taskList.refetch()} />
+                      ) : (
+                        <OnSiteTaskList tasks={tasks} onSelect={open} />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         </div>
       </div>
-      <CaseDrawer caseId={selected?.id ?? null} version={selectedVersion} onClose={() => setSelected(null)} dark />
+      <CaseDrawer
+        caseId={selected?.id ?? null}
+        version={selectedVersion}
+        onClose={() => {
+          setSelected(null);
+          if (shiftLeader) void taskList.refetch();
+        }}
+        dark
+      />
     </div>
   );
 }

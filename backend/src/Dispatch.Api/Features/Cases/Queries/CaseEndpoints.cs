@@ -73,7 +73,7 @@ public static class CaseEndpoints
         var userName = user.Identity!.Name!;
         var isPatroller = user.IsInRole(Roles.Patroller);
         var isShiftLeader = user.IsInRole(Roles.ShiftLeader);
-        var street = isPatroller ? user.GridScope() is { Level: Domain.Grids.GridLevel.Street } s ? s.Value : null : null;
+        var street = user.SupervisedStreet();
         var walked = db.ResponsibilityGrids.Where(g => g.Patrollers.Any(p => p.UserName == userName)).Select(g => g.Code);
         var waiting = db.Cases.AsNoTracking().Where(c => c.State == CaseState.Verifying || c.State == CaseState.Checking);
         var forLeader = isShiftLeader ? waiting.InScopeOf(user).Where(c => c.OnSiteFallback == OnSiteHolder.ShiftLeaders) : waiting.Where(c => false);
