@@ -854,28 +854,28 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    Period?: string;
-                    From?: string;
-                    To?: string;
-                    State?: string;
-                    Light?: string;
-                    Source?: string;
-                    Category?: string;
-                    Condition?: string;
-                    Grid?: string;
-                    Department?: string;
-                    DepartmentRole?: string;
-                    Reporter?: string;
-                    Overdue?: string;
-                    Escalated?: string;
-                    Reworked?: string;
-                    Extended?: string;
-                    Suspended?: string;
-                    Component?: string;
-                    Q?: string;
-                    Sort?: string;
-                    Cursor?: string;
-                    Limit?: string;
+                    period?: string;
+                    from?: string;
+                    to?: string;
+                    state?: string;
+                    light?: string;
+                    source?: string;
+                    category?: string;
+                    condition?: string;
+                    grid?: string;
+                    department?: string;
+                    departmentRole?: string;
+                    reporter?: string;
+                    overdue?: string;
+                    escalated?: string;
+                    reworked?: string;
+                    extended?: string;
+                    suspended?: string;
+                    component?: string;
+                    q?: string;
+                    sort?: string;
+                    cursor?: string;
+                    limit?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1683,28 +1683,28 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    Period?: string;
-                    From?: string;
-                    To?: string;
-                    State?: string;
-                    Light?: string;
-                    Source?: string;
-                    Category?: string;
-                    Condition?: string;
-                    Grid?: string;
-                    Department?: string;
-                    DepartmentRole?: string;
-                    Reporter?: string;
-                    Overdue?: string;
-                    Escalated?: string;
-                    Reworked?: string;
-                    Extended?: string;
-                    Suspended?: string;
-                    Component?: string;
-                    Q?: string;
-                    Sort?: string;
-                    Cursor?: string;
-                    Limit?: string;
+                    period?: string;
+                    from?: string;
+                    to?: string;
+                    state?: string;
+                    light?: string;
+                    source?: string;
+                    category?: string;
+                    condition?: string;
+                    grid?: string;
+                    department?: string;
+                    departmentRole?: string;
+                    reporter?: string;
+                    overdue?: string;
+                    escalated?: string;
+                    reworked?: string;
+                    extended?: string;
+                    suspended?: string;
+                    component?: string;
+                    q?: string;
+                    sort?: string;
+                    cursor?: string;
+                    limit?: string;
                     format?: string;
                     columns?: string;
                 };
@@ -1746,28 +1746,28 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    Period?: string;
-                    From?: string;
-                    To?: string;
-                    State?: string;
-                    Light?: string;
-                    Source?: string;
-                    Category?: string;
-                    Condition?: string;
-                    Grid?: string;
-                    Department?: string;
-                    DepartmentRole?: string;
-                    Reporter?: string;
-                    Overdue?: string;
-                    Escalated?: string;
-                    Reworked?: string;
-                    Extended?: string;
-                    Suspended?: string;
-                    Component?: string;
-                    Q?: string;
-                    Sort?: string;
-                    Cursor?: string;
-                    Limit?: string;
+                    period?: string;
+                    from?: string;
+                    to?: string;
+                    state?: string;
+                    light?: string;
+                    source?: string;
+                    category?: string;
+                    condition?: string;
+                    grid?: string;
+                    department?: string;
+                    departmentRole?: string;
+                    reporter?: string;
+                    overdue?: string;
+                    escalated?: string;
+                    reworked?: string;
+                    extended?: string;
+                    suspended?: string;
+                    component?: string;
+                    q?: string;
+                    sort?: string;
+                    cursor?: string;
+                    limit?: string;
                     format?: string;
                     columns?: string;
                     template?: string;
@@ -4340,6 +4340,10 @@ export interface components {
             id: string;
             nameZh: string;
             nameEn: string;
+            /** @default  */
+            closingStandardZh: string;
+            /** @default  */
+            closingStandardEn: string;
         };
         ConsideredRuleDto: {
             rule: components["schemas"]["RoutingRuleDto"];
