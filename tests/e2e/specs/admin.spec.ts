@@ -134,7 +134,9 @@ test("an administrator scopes dispatcher.nanmen to a community and back to 南�
     // The tab's first page of accounts: a busy machine gets the room a first load gets above.
     await expect(row).toHaveAttribute('data-grid-scope', NANMEN_STREET, { timeout: 30_000 });
     await expect(row).toContainText('派遣员');
-    await expect(page.getByTestId(`account-row-${accounts.patroller}`)).toContainText('不适用');
+    // A handler takes no grid scope; a patroller may supervise a street (街道监督员), so its row has a picker.
+    await expect(page.getByTestId(`account-row-${accounts.trafficHandler}`)).toContainText('不适用');
+    await expect(page.getByTestId(`scope-select-${accounts.patroller}`)).toBeVisible();
     await expect(page.getByTestId('accounts-note')).toContainText('一分钟');
 
     const select = `scope-select-${accounts.nanmenDispatcher}`;
