@@ -199,10 +199,11 @@ bench_run_full() { # QUICK RATES DURATION CLIENTS
 
 # 5. The ledger: a generated year of cases (1,000,000; --quick 100,000), then a filtered page's
 # p95 and an export of 100,000 rows (--quick 10,000), each beside a same-run count(*).
+# BENCH_LEDGER_CASES and BENCH_LEDGER_EXPORT_ROWS override the two sizes.
 bench_ledger() { # QUICK URL HOST_PID OUTFILE
   local n=1000000 rows=100000 started
   if [[ $1 == 1 ]]; then n=100000 rows=10000; fi
-  n=${BENCH_LEDGER_CASES:-$n}
+  n=${BENCH_LEDGER_CASES:-$n} rows=${BENCH_LEDGER_EXPORT_ROWS:-$rows}
   say "Ledger: generating $n cases over a year (bench/sql/ledger-generate.sql)"
   started=$SECONDS
   "$BENCH_PSQL" -q -v n="$n" -f bench/sql/ledger-generate.sql >/dev/null
