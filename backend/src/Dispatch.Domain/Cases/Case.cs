@@ -430,11 +430,29 @@ public sealed class Case
         Take(CaseAction.Escalate, actor, at, Required(instruction, nameof(instruction)), null,
             effect: () => SetEscalation(Escalation.ByLeader(instruction, at)));
 
-    /// <summary>回访: the member of the public is called back after closing; the case is archived.</summary>
-    public void Callback(Actor actor, DateTimeOffset at, bool satisfied, string? opinion = null) =>
-        Take(CaseAction.Callback, actor, at, opinion, null,
+    /// <summary>
+    /// 回访: the member of the public is called back after closing. Satisfied archives the case; unsatisfied reopens it
+    /// as rework (返工) with the same department, its handling clock started again, as a failed check does. The row
+    /// names the holding department either way, so evaluation counts the rework and 回访满意率 against it.
+    /// </summary>
+    public void Callback(Actor actor, DateTimeOffset at, bool satisfied, string? opinion = null, CaseClock? clock = null)
+    {
+        if (!satisfied)
+            Required(opinion, nameof(opinion));
+        Take(CaseAction.Callback, actor, at, opinion, clock, to: satisfied ? CaseState.Archived : CaseState.Handling,
+            departmentKey: DepartmentKey,
             code: satisfied ? TraceCodes.CallbackSatisfied : TraceCodes.CallbackUnsatisfied,
-            effect: () => CallbackSatisfied = satisfied);
+            parameters: Parameters((TraceParameters.DepartmentKey, DepartmentKey)),
+            effect: () =>
+            {
+                CallbackSatisfied = satisfied;
+                if (!satisfied)
+                {
+                    ReworkCount++;
+                    ClosedAt = null;
+                }
+            });
+    }
 
     /// <summary>自行处置: the acceptor confirms the patroller's fix on the spot and closes the case without dispatch.</summary>
     public void SelfHandle(Actor actor, DateTimeOffset at, string? opinion = null, IReadOnlyList<PhotoFile>? photos = null)

@@ -53,6 +53,8 @@ public static class LedgerColumns
         new("reworkCount", "返工次数", "Rework count", (r, _) => Count(r.Row.ReworkCount)),
         new("extensionCount", "延期次数", "Extension count", (r, _) => Count(r.Row.ExtensionCount)),
         new("callbackWanted", "需要回访", "Callback wanted", (r, zh) => YesNo(r.Row.CallbackWanted, zh)),
+        new("callerName", "来电人", "Caller", (r, _) => r.Row.CallerName ?? ""),
+        new("callerPhone", "来电号码", "Caller's phone", (r, _) => r.Row.CallerPhone ?? ""),
     ];
 
     public static readonly IReadOnlyDictionary<string, LedgerColumn> ByKey = All.ToDictionary(c => c.Key, StringComparer.OrdinalIgnoreCase);

@@ -73,7 +73,7 @@ public static class CaseReads
 
     /// <summary>
     /// The case as <paramref name="viewer"/> sees it: with the actions the viewer may take now, and the caller's
-    /// name and phone only for the command centre.
+    /// name and phone only for the command centre, the phone whole only for those who call back (<see cref="CallerPrivacy"/>).
     /// </summary>
     public static async Task<CaseDto?> LoadDtoAsync(this DispatchDbContext db, Guid id, ClaimsPrincipal? viewer, CancellationToken ct)
     {
@@ -93,7 +93,7 @@ public static class CaseReads
         var gridNames = await db.GridNodes.AsNoTracking().Where(n => gridCodes.Contains(n.Code))
             .ToDictionaryAsync(n => n.Code, n => n.Name, ct);
         GridRef? Grid(string? code) => code is null ? null : new GridRef(code, gridNames.GetValueOrDefault(code, ""));
-        var commandCentre = viewer is not null && Roles.CommandCentre.Any(viewer.IsInRole);
+        var callerView = CallerPrivacy.ViewOf(viewer);
         var photosByRow = c.Photos.Where(p => p.TraceSequence is not null).ToLookup(p => p.TraceSequence!.Value, p => p.Id);
         var names = await TraceNames.LoadAsync(db, c.Trace.ToList(), ct);
         var culture = CultureInfo.CurrentUICulture;
@@ -119,7 +119,7 @@ public static class CaseReads
                 : null,
             c.ExtensionCount, c.ReworkCount, c.ReturnCount,
             c.Escalated, c.EscalationLevel?.ToString(), c.EscalatedTo, c.EscalationInstruction,
-            c.SelfHandled, commandCentre ? c.CallerName : null, commandCentre ? c.CallerPhone : null, c.CallbackSatisfied,
+            c.SelfHandled, CallerPrivacy.Name(callerView, c.CallerName), CallerPrivacy.Phone(callerView, c.CallerPhone), c.CallbackSatisfied,
             c.ComponentId,
             await (from a in db.CaseAssists.AsNoTracking()
                    join d in db.Departments on a.DepartmentId equals d.Id

@@ -75,6 +75,9 @@ public static partial class ReportSources
             AddressText: addressText, CallbackWanted: callbackWanted == true));
     }
 
+    /// <summary>Whether <paramref name="text"/> is a phone number as a report takes one.</summary>
+    public static bool IsPhone(string text) => Phone().IsMatch(text);
+
     [GeneratedRegex(@"^\+?[0-9](?:[ -]?[0-9]){2,19}$")]
     private static partial Regex Phone();
 }
