@@ -8,7 +8,8 @@ import { useLogout } from '@/features/auth/api/logout';
 import { hasRole, useMe } from '@/lib/session';
 
 const navigation = [
-  { path: '/patrol', label: 'nav.patrol', roles: ['patroller', 'acceptor'] },
+  { path: '/patrol', label: 'nav.patrol', roles: ['patroller'] },
+  { path: '/hotline', label: 'nav.hotline', roles: ['acceptor', 'shift-leader'] },
   { path: '/board', label: 'nav.board', roles: ['handler', 'dispatcher', 'shift-leader', 'leader', 'admin'] },
   { path: '/command', label: 'nav.command', roles: ['acceptor', 'shift-leader', 'dispatcher', 'leader', 'admin'] },
   { path: '/ledger', label: 'nav.ledger', roles: ['handler', 'acceptor', 'shift-leader', 'dispatcher', 'leader', 'admin'] },

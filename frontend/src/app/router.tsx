@@ -24,6 +24,10 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import('@/features/patrol/components/patrol-page')).PatrolPage }),
             },
             {
+              path: 'hotline',
+              lazy: async () => ({ Component: (await import('@/features/hotline/components/hotline-page')).HotlinePage }),
+            },
+            {
               path: 'board',
               lazy: async () => ({ Component: (await import('@/features/board/components/board-page')).BoardPage }),
             },

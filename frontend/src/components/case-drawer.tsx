@@ -126,6 +126,17 @@ export function CaseDetails({ item, dark = false }: { item: CaseDto; dark?: bool
         ) : null}
         <Descriptions.Item label={t('case.source')}>{t(`case.sources.${item.source.toLowerCase()}`, { defaultValue: item.source })}</Descriptions.Item>
         <Descriptions.Item label={t('case.reportedBy')}>{item.reportedBy}</Descriptions.Item>
+        {item.callerName || item.callerPhone ? (
+          <Descriptions.Item label={t('case.caller')}>
+            <span data-testid="drawer-case-caller">{[item.callerName, item.callerPhone].filter(Boolean).join(' ')}</span>
+            {item.callbackWanted ? <Tag color="blue">{t('case.callbackWanted')}</Tag> : null}
+          </Descriptions.Item>
+        ) : null}
+        {item.addressText ? (
+          <Descriptions.Item label={t('case.addressText')}>
+            <span data-testid="drawer-case-address">{item.addressText}</span>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('case.reportedAt')}>{formatDateTime(item.reportedAt, language)}</Descriptions.Item>
         <Descriptions.Item label={t('case.location')}>
           {formatCoordinate(item.longitude)}, {formatCoordinate(item.latitude)}

@@ -42,6 +42,8 @@ export type DepartmentRef = Received<Schemas['DepartmentRef']>;
 export type Department = Received<Schemas['DepartmentDto']>;
 
 /** A board row. `light` is the running step's traffic light (absent in end states); `gridCode` the unit grid it lies in. */
+/** A case of a caller's history or of the callback list (热线受理, 回访); the phone as the reader may see it. */
+export type CallerCase = Received<Schemas['CallerCaseDto']>;
 export type CaseSummary = Omit<Received<Schemas['CaseSummary']>, 'light'> & { light?: Light | null };
 
 export type CasePhoto = Received<Schemas['PhotoDto']>;

@@ -208,11 +208,11 @@ public sealed class TraceCodeTests
         Assert.Equal(TraceCodes.CheckPassed, satisfied.Trace[^2].Code);
         AssertRow(satisfied.Trace[^1], TraceCodes.Close, null);
         satisfied.Callback(Acceptor, Monday0900, true, "市民满意");
-        AssertRow(satisfied.Trace[^1], TraceCodes.CallbackSatisfied, "市民满意");
+        AssertRow(satisfied.Trace[^1], TraceCodes.CallbackSatisfied, "市民满意", (TraceParameters.DepartmentKey, "xs-traffic"));
 
         var unsatisfied = Closed();
-        unsatisfied.Callback(Acceptor, Monday0900, false);
-        AssertRow(unsatisfied.Trace[^1], TraceCodes.CallbackUnsatisfied, null);
+        unsatisfied.Callback(Acceptor, Monday0900, false, "车还停在那里");
+        AssertRow(unsatisfied.Trace[^1], TraceCodes.CallbackUnsatisfied, "车还停在那里", (TraceParameters.DepartmentKey, "xs-traffic"));
 
         var checking = Checking();
         Assert.Equal([TraceCodes.Feedback, TraceCodes.RequestCheck], checking.Trace.TakeLast(2).Select(t => t.Code));
@@ -302,7 +302,7 @@ public sealed class TraceCodeTests
         closed.Callback(Acceptor, Monday0900, true);
         Collect(closed);
         var unsatisfied = Closed();
-        unsatisfied.Callback(Acceptor, Monday0900, false);
+        unsatisfied.Callback(Acceptor, Monday0900, false, "不满意");
         Collect(unsatisfied);
         var selfHandled = Case.Report(Guid.CreateVersion7(), "450304-2026-000023", CaseSource.Patrol, Category, null,
             110.29, 25.255, "d", "450304", Patroller, Monday0900, details: new ReportDetails(SelfHandled: true), clock: Clock);

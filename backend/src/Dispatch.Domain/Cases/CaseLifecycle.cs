@@ -208,10 +208,11 @@ public static class CaseLifecycle
             Fields = [ActionField.Instruction], Announces = CaseAnnouncement.Escalated,
             Apply = (c, a) => c.Escalate(a.Actor, a.At, a.Instruction!),
         },
-        new(CaseAction.Callback, "回访", "Call back", S(CaseState.Closed), S(CaseState.Archived), R(CaseRoles.Acceptor), CaseParty.NotHandlingDepartment, FromThePublic)
+        new(CaseAction.Callback, "回访", "Call back", S(CaseState.Closed), S(CaseState.Archived, CaseState.Handling), R(CaseRoles.Acceptor), CaseParty.NotHandlingDepartment, FromThePublic)
         {
-            Fields = [new("satisfied", ActionFieldKind.Boolean, Required: true), ActionField.Opinion],
-            Apply = (c, a) => c.Callback(a.Actor, a.At, a.Satisfied!.Value, a.Opinion),
+            // Unsatisfied reopens the case for rework with its department, so the caller's words are required then.
+            Fields = [new("satisfied", ActionFieldKind.Boolean, Required: true), new("opinion", ActionFieldKind.Text, When: new RequiredWhen("satisfied", false))],
+            Apply = (c, a) => c.Callback(a.Actor, a.At, a.Satisfied!.Value, a.Opinion, a.Clock),
         },
         new(CaseAction.SelfHandle, "自行处置结案", "Close as fixed on the spot", S(CaseState.Reported), S(CaseState.Closed), R(CaseRoles.Acceptor), Guard: ReportedAsSelfHandled)
         {
@@ -341,7 +342,8 @@ public static class CaseLifecycle
         c.PendingRequest == kind ? null : $"No {Name(kind)} request is waiting for an answer.";
 
     private static string? FromThePublic(Case c) =>
-        c.Source is CaseSource.Public or CaseSource.Hotline ? null : "Only reports from the public or a hotline get a callback.";
+        c.Source is not (CaseSource.Public or CaseSource.Hotline) ? "Only reports from the public or a hotline get a callback."
+        : c.DepartmentKey is null ? "A case closed without a department cannot be called back." : null;
 
     private static string? ReportedAsSelfHandled(Case c) =>
         c.SelfHandled ? null : "Only a report the patroller marked as fixed on the spot can be closed as self-handled.";

@@ -1,6 +1,7 @@
 using Dispatch.Api.Features.Cases.Actions;
 using Dispatch.Api.Features.Cases.Automation;
 using Dispatch.Api.Features.Cases.Clocks;
+using Dispatch.Api.Features.Cases.Hotline;
 using Dispatch.Api.Features.Cases.Photos;
 using Dispatch.Api.Features.Cases.Queries;
 using Dispatch.Api.Features.Cases.Report;
@@ -52,6 +53,7 @@ public static class CasesModule
         app.MapCaseActionEndpoints();
         app.MapBoardEndpoints();
         app.MapDispatchQueueEndpoints();
+        app.MapHotlineEndpoints();
         return app;
     }
 }

@@ -53,7 +53,7 @@ public static class LedgerExport
             await writer.WriteLineAsync(string.Join(',', columns.Select(c => Csv(c.Header(culture)))));
             await foreach (var stepped in rows.WithCancellation(ct))
             {
-                var record = LedgerRows.ToRecord(stepped, grids);
+                var record = LedgerRows.ToRecord(stepped, grids, selection.Callers);
                 await writer.WriteLineAsync(string.Join(',', columns.Select(c => Csv(c.Text(record, zh)))));
                 if (++written % 1000 == 0)
                 {
@@ -73,7 +73,7 @@ public static class LedgerExport
             await spreadsheet.AddRowAsync(cells, ct);
             await foreach (var stepped in rows.WithCancellation(ct))
             {
-                var record = LedgerRows.ToRecord(stepped, grids);
+                var record = LedgerRows.ToRecord(stepped, grids, selection.Callers);
                 for (var i = 0; i < columns.Count; i++)
                     cells[i] = new DataCell(columns[i].Text(record, zh));
                 await spreadsheet.AddRowAsync(cells, ct);

@@ -1,3 +1,4 @@
+using Dispatch.Api.Features.Cases.Queries;
 using System.Globalization;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Domain.Cases;
@@ -16,7 +17,8 @@ public sealed record LedgerRow(
     DateTimeOffset UpdatedAt, DateTimeOffset? Deadline, string? Light,
     string? StreetCode, string? StreetName, string? CommunityCode, string? CommunityName, string? GridCode, string? GridName,
     string? ComponentId, int ReworkCount, int ExtensionCount, bool Escalated, bool Overdue,
-    double Longitude, double Latitude);
+    double Longitude, double Latitude, string? AddressText = null, bool CallbackWanted = false,
+    string? CallerName = null, string? CallerPhone = null);
 
 /// <param name="Items">The page's rows in the asked order.</param>
 /// <param name="Next">The cursor for the next page; null on the last.</param>
@@ -70,6 +72,10 @@ public static class LedgerRows
         public bool WasOverdue { get; init; }
         public double Longitude { get; init; }
         public double Latitude { get; init; }
+        public string? AddressText { get; init; }
+        public bool CallbackWanted { get; init; }
+        public string? CallerName { get; init; }
+        public string? CallerPhone { get; init; }
     }
 
     /// <summary>A flat row with the step times an export adds.</summary>
@@ -94,7 +100,8 @@ public static class LedgerRows
             Deadline = c.NextDeadline, Light = c.Light, StreetCode = c.StreetCode, CommunityCode = c.CommunityCode,
             UnitGridCode = c.UnitGridCode, DistrictCode = c.DistrictCode, ComponentId = c.ComponentId, ReworkCount = c.ReworkCount,
             ExtensionCount = c.ExtensionCount, Escalated = c.Escalated, WasOverdue = c.WasOverdue, Longitude = c.Longitude,
-            Latitude = c.Latitude,
+            Latitude = c.Latitude, AddressText = c.AddressText, CallbackWanted = c.CallbackWanted,
+            CallerName = c.CallerName, CallerPhone = c.CallerPhone,
         };
 
     /// <summary>List rows of <paramref name="ordered"/> (ordered and limited before); the order is kept.</summary>
@@ -111,7 +118,8 @@ public static class LedgerRows
             db.CaseTraces.Where(t => t.CaseId == f.Id && t.Action == CaseAction.Feedback).OrderByDescending(t => t.Sequence).Select(t => t.OnTime).FirstOrDefault(),
             db.CaseTraces.Any(t => t.CaseId == f.Id && t.OnTime == false));
 
-    public static LedgerRow ToRow(Flat f, GridSnapshot grids)
+    /// <param name="callers">How much of the caller the reader may see (<see cref="CallerPrivacy"/>).</param>
+    public static LedgerRow ToRow(Flat f, GridSnapshot grids, CallerView callers = CallerView.None)
     {
         string? Name(string? code) => code is null ? null : grids.Find(code)?.Name;
         return new LedgerRow(f.Id, f.Number, f.State.ToString(), f.Source.ToString().ToLowerInvariant(),
@@ -120,11 +128,12 @@ public static class LedgerRows
             f.ReportedAt, f.DispatchedAt, f.ClosedAt, f.UpdatedAt, f.Deadline, f.Light?.ToString(),
             f.StreetCode, Name(f.StreetCode), f.CommunityCode, Name(f.CommunityCode), f.UnitGridCode ?? f.DistrictCode,
             Name(f.UnitGridCode ?? f.DistrictCode), f.ComponentId, f.ReworkCount, f.ExtensionCount, f.Escalated, f.WasOverdue,
-            f.Longitude, f.Latitude);
+            f.Longitude, f.Latitude, f.AddressText, f.CallbackWanted,
+            CallerPrivacy.Name(callers, f.CallerName), CallerPrivacy.Phone(callers, f.CallerPhone));
     }
 
-    public static LedgerRecord ToRecord(Stepped s, GridSnapshot grids) =>
-        new(ToRow(s.Case, grids), s.AcceptedAt, s.FiledAt, s.FedBackAt, s.CheckedAt, s.HandledOnTime, s.LateStep);
+    public static LedgerRecord ToRecord(Stepped s, GridSnapshot grids, CallerView callers = CallerView.None) =>
+        new(ToRow(s.Case, grids, callers), s.AcceptedAt, s.FiledAt, s.FedBackAt, s.CheckedAt, s.HandledOnTime, s.LateStep);
 
     /// <summary>The cursor value of a row under <paramref name="sort"/>.</summary>
     public static string Cursor(LedgerSort sort, LedgerRow row) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Dispatch.Api.Features.Cases.Queries;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Domain.Cases;
 using Dispatch.Persistence;
@@ -60,7 +61,8 @@ public sealed record LedgerParameters(
     [FromQuery(Name = "limit")] string? Limit = null);
 
 /// <summary>A ledger request, checked: the filtered, visible cases and their order, ready to page or export.</summary>
-public sealed record LedgerSelection(IQueryable<Case> Cases, LedgerSort Sort, LedgerFilter Filter);
+/// <param name="Callers">How much of the caller the account may see in rows and exports.</param>
+public sealed record LedgerSelection(IQueryable<Case> Cases, LedgerSort Sort, LedgerFilter Filter, CallerView Callers = CallerView.None);
 
 /// <summary><c>GET /api/cases</c>: find any case the caller may see (台账检索).</summary>
 public static class SearchCases
@@ -88,7 +90,7 @@ public static class SearchCases
         var commandCentre = Roles.CommandCentre.Any(user.IsInRole);
         var cases = await db.Cases.AsNoTracking().VisibleTo(user, db)
             .ApplyAsync(filter, db, await grids.GetAsync(ct), commandCentre, errors, ct);
-        return errors.Count > 0 ? null : new LedgerSelection(cases, sort, filter);
+        return errors.Count > 0 ? null : new LedgerSelection(cases, sort, filter, CallerPrivacy.ViewOf(user));
     }
 
     public static async Task<Results<Ok<LedgerPage>, ValidationProblem>> Handle(
@@ -120,7 +122,7 @@ public static class SearchCases
         var ordered = selection.Sort.Order(cases).Take(take + 1);
         var snapshot = await grids.GetAsync(ct);
         var flat = await selection.Sort.Order(LedgerRows.ListQuery(db, ordered)).ToListAsync(ct);
-        var rows = flat.Select(f => LedgerRows.ToRow(f, snapshot)).ToList();
+        var rows = flat.Select(f => LedgerRows.ToRow(f, snapshot, selection.Callers)).ToList();
         var page = rows.Take(take).ToList();
         var next = rows.Count > take ? LedgerRows.Cursor(selection.Sort, page[^1]) : null;
         return TypedResults.Ok(new LedgerPage(page, next, total, selection.Sort.Name));

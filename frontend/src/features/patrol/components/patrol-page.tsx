@@ -1,6 +1,7 @@
 import { Badge, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { useMyTasks } from '@/features/patrol/api/list-my-tasks';
 import { MyReports } from '@/features/patrol/components/my-reports';
 import { isTask, MyTasks } from '@/features/patrol/components/my-tasks';
@@ -9,6 +10,7 @@ import { ReportForm } from '@/features/patrol/components/report-form';
 import { ReportQueued, ReportResult } from '@/features/patrol/components/report-result';
 import { useReportOutbox } from '@/features/patrol/hooks/use-report-outbox';
 import type { CaseDto } from '@/lib/api-types';
+import { hasRole, useMe } from '@/lib/session';
 
 type Outcome = { kind: 'created'; created: CaseDto } | { kind: 'queued' } | null;
 
@@ -20,6 +22,10 @@ export function PatrolPage() {
   const { outbox, reports, pending } = useReportOutbox();
   const tasks = useMyTasks();
   const taskCount = (tasks.data ?? []).filter(isTask).length;
+  const me = useMe();
+  // An acceptor enters calls at the hotline desk, which records the source and the caller; this form would file them
+  // as a hotline report with no caller.
+  if (me.data && !hasRole(me.data, 'patroller') && hasRole(me.data, 'acceptor')) return <Navigate to="/hotline" replace />;
   return (
     <div className="patrol-page">
       <OutboxBanner outbox={outbox} reports={reports} pending={pending} />

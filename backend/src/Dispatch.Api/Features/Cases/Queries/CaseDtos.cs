@@ -39,7 +39,8 @@ public sealed record CaseDto(
     int ExtensionCount = 0, int ReworkCount = 0, int ReturnCount = 0,
     bool Escalated = false, string? EscalationLevel = null, string? EscalatedTo = null, string? EscalationInstruction = null,
     bool SelfHandled = false, string? CallerName = null, string? CallerPhone = null, bool? CallbackSatisfied = null,
-    string? ComponentId = null, IReadOnlyList<DepartmentRef>? AssistingDepartments = null, AssigneeDto? Assignee = null);
+    string? ComponentId = null, IReadOnlyList<DepartmentRef>? AssistingDepartments = null, AssigneeDto? Assignee = null,
+    string? AddressText = null, bool CallbackWanted = false);
 
 /// <summary>内部派遣: the handler the case was given to inside the department, and the (sub-)unit they belong to.</summary>
 public sealed record AssigneeDto(string UserName, string DisplayName, DepartmentRef? Department);
@@ -72,7 +73,7 @@ public static class CaseReads
 
     /// <summary>
     /// The case as <paramref name="viewer"/> sees it: with the actions the viewer may take now, and the caller's
-    /// name and phone only for the command centre.
+    /// name and phone only for the command centre, the phone whole only for those who call back (<see cref="CallerPrivacy"/>).
     /// </summary>
     public static async Task<CaseDto?> LoadDtoAsync(this DispatchDbContext db, Guid id, ClaimsPrincipal? viewer, CancellationToken ct)
     {
@@ -92,7 +93,7 @@ public static class CaseReads
         var gridNames = await db.GridNodes.AsNoTracking().Where(n => gridCodes.Contains(n.Code))
             .ToDictionaryAsync(n => n.Code, n => n.Name, ct);
         GridRef? Grid(string? code) => code is null ? null : new GridRef(code, gridNames.GetValueOrDefault(code, ""));
-        var commandCentre = viewer is not null && Roles.CommandCentre.Any(viewer.IsInRole);
+        var callerView = CallerPrivacy.ViewOf(viewer);
         var photosByRow = c.Photos.Where(p => p.TraceSequence is not null).ToLookup(p => p.TraceSequence!.Value, p => p.Id);
         var names = await TraceNames.LoadAsync(db, c.Trace.ToList(), ct);
         var culture = CultureInfo.CurrentUICulture;
@@ -118,7 +119,7 @@ public static class CaseReads
                 : null,
             c.ExtensionCount, c.ReworkCount, c.ReturnCount,
             c.Escalated, c.EscalationLevel?.ToString(), c.EscalatedTo, c.EscalationInstruction,
-            c.SelfHandled, commandCentre ? c.CallerName : null, commandCentre ? c.CallerPhone : null, c.CallbackSatisfied,
+            c.SelfHandled, CallerPrivacy.Name(callerView, c.CallerName), CallerPrivacy.Phone(callerView, c.CallerPhone), c.CallbackSatisfied,
             c.ComponentId,
             await (from a in db.CaseAssists.AsNoTracking()
                    join d in db.Departments on a.DepartmentId equals d.Id
@@ -130,6 +131,7 @@ public static class CaseReads
                     await db.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? assignee,
                     await db.Departments.AsNoTracking().Where(d => d.Key == c.AssigneeDepartmentKey)
                         .Select(d => new DepartmentRef(d.Key, d.NameZh, d.NameEn)).SingleOrDefaultAsync(ct))
-                : null);
+                : null,
+            c.AddressText, c.CallbackWanted);
     }
 }

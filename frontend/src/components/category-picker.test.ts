@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCategoryGroups, loadPinyin, matchesCategorySearch } from '@/features/patrol/components/category-picker';
+import { buildCategoryGroups, loadPinyin, matchesCategorySearch } from '@/components/category-picker';
 import { createI18n } from '@/lib/i18n';
 import { aCategory } from '@/testing/category';
 
