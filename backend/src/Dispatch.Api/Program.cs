@@ -9,6 +9,7 @@ using Dispatch.Api.Features.DeadLetters;
 using Dispatch.Api.Features.Departments;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Features.Ledger;
+using Dispatch.Api.Features.Open311;
 using Dispatch.Api.Features.Routing;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Realtime;
@@ -44,6 +45,7 @@ builder.Services.ConfigureHttpJsonOptions(o => DispatchJson.Apply(o.SerializerOp
 // Features: the case module, and the features it stands on.
 builder.Services.AddCases(roles);
 builder.Services.AddLedger();
+builder.Services.AddOpen311();
 builder.Services.AddGrids();
 builder.Services.AddCaseRouting();
 builder.Services.AddWorkingCalendars();
@@ -102,6 +104,7 @@ app.MapGridEndpoints();
 app.MapRoutingEndpoints();
 app.MapComponentEndpoints();
 app.MapDeadLetterEndpoints();
+app.MapOpen311();
 app.MapHub<BoardHub>(BoardHub.Path);
 app.MapFrontend();
 
