@@ -170,6 +170,10 @@ public sealed class AuditedCalls(DispatchApp app) : IClassFixture<DispatchApp>
             name = "窨井盖隐患整改台账（全部）", query = "category=component:0101-0110", columns = new[] { "number", "componentId", "state" },
         })),
         ("DELETE /api/admin/ledger-templates/{id:guid}", c => c.Admin.DeleteAsync($"/api/admin/ledger-templates/{c.Saved["template"]}")),
+        // Open311 keys
+        ("POST /api/admin/open311/keys", async c => await c.KeepAsync(await c.Admin.PostAsJsonAsync("/api/admin/open311/keys",
+            new { name = "审计测试系统" }), "open311Key")),
+        ("POST /api/admin/open311/keys/{id:guid}/revoke", c => c.Admin.PostAsync($"/api/admin/open311/keys/{c.Saved["open311Key"]}/revoke", null)),
         // Routing rules and dead letters
         ("POST /api/admin/routing/rules", async c =>
         {
