@@ -25,7 +25,7 @@ public sealed class PostingRequests(DispatchApp app) : IClassFixture<DispatchApp
             .Descendants("value").First().Element("key")!.Value;
 
         var xml = await XmlAsync(await client.PostAsync($"{Base}/requests.xml",
-            Report(key, ("attribute[condition]", condition), ("media_url", "https://photos.example.com/p/1.jpg"))));
+            Report(key, ("attribute[condition]", condition), ("media_url", "https://photos.example.com/p/1.jpg"), ("address_string", "南门路 12 号门口"))));
 
         Assert.Equal("service_requests", xml.Root!.Name.LocalName);
         var request = Assert.Single(xml.Root.Elements());
@@ -43,6 +43,9 @@ public sealed class PostingRequests(DispatchApp app) : IClassFixture<DispatchApp
         Assert.Equal(Guid.Parse(condition), seen.GetProperty("condition").GetProperty("id").GetGuid());
         Assert.Contains("https://photos.example.com/p/1.jpg", seen.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("open311:xml-client", stored.ReportedBy);
+        Assert.Equal(("南门路 12 号门口", true), (stored.AddressText, stored.CallbackWanted));
+        var published = (await XmlAsync(await client.GetAsync($"{Base}/requests/{number}.xml"))).Root!.Element("request")!;
+        Assert.Equal("南门路 12 号门口", published.Element("address")!.Value);
     }
 
     [Fact]
@@ -95,6 +98,7 @@ public sealed class PostingRequests(DispatchApp app) : IClassFixture<DispatchApp
         { "json", "two values for a single-value list", [("attribute[condition][]", "缺失"), ("attribute[condition]", "破损")], HttpStatusCode.BadRequest, "attribute[condition]" },
         { "xml", "a phone number that is not one", [("phone", "call me")], HttpStatusCode.BadRequest, "phone" },
         { "json", "a description over 2000 characters", [("description", new string('长', 2001))], HttpStatusCode.BadRequest, "description" },
+        { "json", "an address_string over 200 characters", [("address_string", new string('路', 201))], HttpStatusCode.BadRequest, "address_string" },
         { "xml", "a media_url that is not a URL", [("media_url", "photo.jpg")], HttpStatusCode.BadRequest, "media_url" },
         { "json", "another jurisdiction", [("jurisdiction_id", "another.city.gov")], HttpStatusCode.NotFound, "jurisdiction_id" },
     };

@@ -44,6 +44,8 @@ public sealed class RequestsRoundTrip(DispatchApp app) : IClassFixture<DispatchA
         Assert.Null(waiting.Element("description"));
         Assert.Null(waiting.Element("agency_responsible"));
         Assert.Equal(("event-0505", "25.255", "110.29"), (waiting.Element("service_code")!.Value, waiting.Element("lat")!.Value, waiting.Element("long")!.Value));
+        Assert.False(string.IsNullOrEmpty(waiting.Element("address")!.Value));
+        Assert.False(string.IsNullOrEmpty(waiting.Element("address_id")!.Value));
 
         // The centre handles it with the ordinary case actions, as the demo staff.
         var acceptor = await app.SignInAsync("acceptor1");

@@ -59,9 +59,11 @@ public static class Open311Requests
 
         public string? Department(Case c) => c.DepartmentId is { } id ? DepartmentsById.GetValueOrDefault(id) : null;
 
-        /// <summary>The place in words: street and community of the unit grid the point lies in.</summary>
+        /// <summary>The place in words: the reporter's address text, or else the district, street and community of the point.</summary>
         public string? Address(Case c)
         {
+            if (c.AddressText is { Length: > 0 } text)
+                return text;
             var parts = new[] { c.DistrictCode, c.StreetCode, c.CommunityCode }.OfType<string>()
                 .Select(code => Grid.Find(code)?.Name).OfType<string>().ToList();
             return parts.Count == 0 ? null : string.Concat(parts);

@@ -12,7 +12,9 @@ namespace Dispatch.Api.Features.Open311;
 /// POST requests: a form-encoded report from another system, with the api_key an administrator issued to it. It
 /// becomes a case of the public source through the same report path as any other (validation, location, one
 /// transaction), and so waits for an acceptor to verify it before it is filed (the public-source intake policy). The
-/// reporter's name and phone are kept as the caller's, for the callback (回访). Any refusal stores nothing.
+/// reporter's name and phone are kept as the caller's, and a phone asks for the callback (回访); address_string is kept as
+/// the case's address text. lat and long are required: nothing here turns an address into a point. Any refusal stores
+/// nothing.
 /// </summary>
 public static class PostServiceRequest
 {
@@ -27,6 +29,7 @@ public static class PostServiceRequest
         ["description"] = "description",
         ["callerName"] = "first_name",
         ["callerPhone"] = "phone",
+        ["addressText"] = "address_string",
     };
 
     public static async Task<IResult> Handle(HttpRequest http, Open311Format format, DispatchDbContext db, ReportCase report,
@@ -117,9 +120,12 @@ public static class PostServiceRequest
         if (errors.Count > 0)
             return Open311Document.Error(format, StatusCodes.Status400BadRequest, [.. errors]);
 
+        // A reporter who leaves a phone number is called back once the case is closed (回访), as a hotline caller is.
         var sourceErrors = new Dictionary<string, string[]>();
+        var phone = NullIfEmpty(form["phone"]);
         var (_, details) = ReportSources.Resolve(new ClaimsPrincipal(new ClaimsIdentity()), "public",
-            CallerName(form["first_name"].ToString(), form["last_name"].ToString()), NullIfEmpty(form["phone"]), null, sourceErrors);
+            CallerName(form["first_name"].ToString(), form["last_name"].ToString()), phone, null, sourceErrors,
+            NullIfEmpty(form["address_string"]), callbackWanted: phone is not null);
         if (sourceErrors.Count > 0)
             return Refusal(format, sourceErrors);
 
