@@ -4009,6 +4009,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/open311/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IssueOpen311KeyRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/open311/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4209,6 +4313,9 @@ export interface components {
             componentId?: null | string;
             assistingDepartments?: null | components["schemas"]["DepartmentRef"][];
             assignee?: null | components["schemas"]["AssigneeDto"];
+            addressText?: null | string;
+            /** @default false */
+            callbackWanted: boolean;
         };
         CaseSummary: {
             /** Format: uuid */
@@ -4587,6 +4694,9 @@ export interface components {
             totals: components["schemas"]["IntactRateRow"][];
             rows: components["schemas"]["IntactRateRow"][];
         };
+        IssueOpen311KeyRequest: {
+            name: null | string;
+        };
         JsonElement: unknown;
         LedgerPage: {
             items: components["schemas"]["LedgerRow"][];
@@ -4640,6 +4750,9 @@ export interface components {
             longitude: number;
             /** Format: double */
             latitude: number;
+            addressText?: null | string;
+            /** @default false */
+            callbackWanted: boolean;
         };
         LoginRequest: {
             userName: null | string;
@@ -4661,6 +4774,21 @@ export interface components {
         OnSiteFallbackDto: {
             holder: string;
             people: string[];
+        };
+        Open311KeyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            issuedBy: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            revokedBy: null | string;
+            /** Format: date-time */
+            lastUsedAt: null | string;
+            key?: null | string;
         };
         ParsedNoticeDto: {
             /** Format: int32 */
@@ -4738,6 +4866,8 @@ export interface components {
             callerPhone?: null | string;
             selfHandled?: null | boolean;
             componentId?: null | string;
+            addressText?: null | string;
+            callbackWanted?: null | boolean;
         };
         RequiredWhenDto: {
             field: string;
