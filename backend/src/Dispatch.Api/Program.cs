@@ -10,6 +10,7 @@ using Dispatch.Api.Features.Departments;
 using Dispatch.Api.Features.Evaluation;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Features.Ledger;
+using Dispatch.Api.Features.Open311;
 using Dispatch.Api.Features.Routing;
 using Dispatch.Api.Hosting;
 using Dispatch.Api.Realtime;
@@ -46,6 +47,7 @@ builder.Services.ConfigureHttpJsonOptions(o => DispatchJson.Apply(o.SerializerOp
 builder.Services.AddCases(roles);
 builder.Services.AddLedger();
 builder.Services.AddEvaluation();
+builder.Services.AddOpen311();
 builder.Services.AddGrids();
 builder.Services.AddCaseRouting();
 builder.Services.AddWorkingCalendars();
@@ -105,6 +107,7 @@ app.MapGridEndpoints();
 app.MapRoutingEndpoints();
 app.MapComponentEndpoints();
 app.MapDeadLetterEndpoints();
+app.MapOpen311();
 app.MapHub<BoardHub>(BoardHub.Path);
 app.MapFrontend();
 

@@ -270,3 +270,6 @@ export type HolidayYear = Received<Schemas['HolidayYearDto']>;
 export type CalendarWarning = Received<Schemas['CalendarWarningDto']>;
 export type WorkingCalendar = Received<Schemas['WorkingCalendarDto']>;
 export type ParsedNotice = Received<Schemas['ParsedNoticeDto']>;
+
+/** An Open311 api_key as the admin page lists it; `key` is there only in the answer that issued it. */
+export type Open311Key = Received<Schemas['Open311KeyDto']>;

@@ -1558,7 +1558,7 @@ export interface paths {
         put?: never;
         /**
          * 回访 / Call back
-         * @description Roles: acceptor. Fields: satisfied (boolean, required), opinion (text, required when satisfied is false).
+         * @description Roles: acceptor. Fields: satisfied (boolean, required), opinion (text).
          */
         post: operations["case-callback"];
         delete?: never;
@@ -1660,89 +1660,6 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/by-caller": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A caller's earlier cases by phone number, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    phone?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CallerCaseDto"][];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/callbacks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Closed public and hotline cases whose caller wants a callback (回访), oldest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CallerCaseDto"][];
                     };
                 };
             };
@@ -4092,6 +4009,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/open311/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IssueOpen311KeyRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/open311/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4189,31 +4210,6 @@ export interface components {
             code: string;
             /** Format: int32 */
             year: number | string;
-        };
-        CallerCaseDto: {
-            /** Format: uuid */
-            id: string;
-            number: string;
-            state: string;
-            /** Format: int32 */
-            version: number | string;
-            source: string;
-            category: components["schemas"]["CategoryRef"];
-            description: string;
-            addressText: null | string;
-            department: null | components["schemas"]["DepartmentRef"];
-            /** Format: date-time */
-            reportedAt: string;
-            /** Format: date-time */
-            closedAt: null | string;
-            /** Format: date-time */
-            updatedAt: string;
-            callbackWanted: boolean;
-            callbackSatisfied: null | boolean;
-            /** Format: int32 */
-            reworkCount: number | string;
-            callerName: null | string;
-            callerPhone: null | string;
         };
         CaseActionDto: {
             action: string;
@@ -4698,6 +4694,9 @@ export interface components {
             totals: components["schemas"]["IntactRateRow"][];
             rows: components["schemas"]["IntactRateRow"][];
         };
+        IssueOpen311KeyRequest: {
+            name: null | string;
+        };
         JsonElement: unknown;
         LedgerPage: {
             items: components["schemas"]["LedgerRow"][];
@@ -4754,8 +4753,6 @@ export interface components {
             addressText?: null | string;
             /** @default false */
             callbackWanted: boolean;
-            callerName?: null | string;
-            callerPhone?: null | string;
         };
         LoginRequest: {
             userName: null | string;
@@ -4777,6 +4774,21 @@ export interface components {
         OnSiteFallbackDto: {
             holder: string;
             people: string[];
+        };
+        Open311KeyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            issuedBy: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            revokedBy: null | string;
+            /** Format: date-time */
+            lastUsedAt: null | string;
+            key?: null | string;
         };
         ParsedNoticeDto: {
             /** Format: int32 */

@@ -176,6 +176,10 @@ public sealed class AuditedCalls(DispatchApp app) : IClassFixture<DispatchApp>
             var scoring = await GetJsonAsync(c.Admin, "/api/evaluation/scoring");
             return await c.Admin.PutAsync("/api/admin/evaluation/scoring", Text(scoring.GetRawText(), "application/json"));
         }),
+        // Open311 keys
+        ("POST /api/admin/open311/keys", async c => await c.KeepAsync(await c.Admin.PostAsJsonAsync("/api/admin/open311/keys",
+            new { name = "审计测试系统" }), "open311Key")),
+        ("POST /api/admin/open311/keys/{id:guid}/revoke", c => c.Admin.PostAsync($"/api/admin/open311/keys/{c.Saved["open311Key"]}/revoke", null)),
         // Routing rules and dead letters
         ("POST /api/admin/routing/rules", async c =>
         {

@@ -5,7 +5,7 @@ namespace Dispatch.Api.Hosting;
 internal static class UnknownPaths
 {
     /// <summary>The prefixes the frontend's page is never served under.</summary>
-    public const string FrontendRouteConstraint = @"regex(^(?!(api|hubs|openapi)(\W|$)))";
+    public const string FrontendRouteConstraint = @"regex(^(?!(api|hubs|openapi|open311)(\W|$)))";
 
     /// <summary>
     /// Paths under /api, /hubs and /openapi that no endpoint serves answer 404 problem+json (under /api, 401 when

@@ -20,4 +20,5 @@ export const adminKeys = {
   patrolGrids: ['admin', 'patrol-grids'] as const,
   patrollers: ['admin', 'patrollers'] as const,
   unitGridLayer: ['admin', 'unit-grid-layer'] as const,
+  open311Keys: ['admin', 'open311-keys'] as const,
 };

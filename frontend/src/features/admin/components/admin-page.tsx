@@ -10,11 +10,12 @@ import { CatalogueTab } from '@/features/admin/components/catalogue-tab';
 import { CensusTab } from '@/features/admin/components/census-tab';
 import { DeadLettersTab } from '@/features/admin/components/dead-letters-tab';
 import { DepartmentsTab } from '@/features/admin/components/departments-tab';
+import { Open311Tab } from '@/features/admin/components/open311-tab';
 import { PatrolGridsTab } from '@/features/admin/components/patrol-grids-tab';
 import { RoutingRulesTab } from '@/features/admin/components/routing-rules-tab';
 import { hasRole, useMe } from '@/lib/session';
 
-const TABS = ['rules', 'accounts', 'departments', 'patrol-grids', 'catalogue', 'census', 'calendar', 'audit', 'dead-letters'] as const;
+const TABS = ['rules', 'accounts', 'departments', 'patrol-grids', 'catalogue', 'census', 'calendar', 'open311', 'audit', 'dead-letters'] as const;
 type AdminTab = (typeof TABS)[number];
 
 function isTab(value: string | null): value is AdminTab {
@@ -23,7 +24,7 @@ function isTab(value: string | null): value is AdminTab {
 
 /**
  * 系统管理: the city's set-up (routing rules, accounts, departments, patrol grids, the catalogue, the component census,
- * the working calendar), the audit log of every change to it, and dead letters. A tab mounts (and loads) when first shown.
+ * the working calendar, Open311 api_keys), the audit log of every change to it, and dead letters. A tab mounts (and loads) when first shown.
  */
 export function AdminPage() {
   const { t } = useTranslation();
@@ -61,6 +62,7 @@ export function AdminPage() {
           simple('catalogue', t('catalogueAdmin.tab'), <CatalogueTab />),
           simple('census', t('censusAdmin.tab'), <CensusTab />),
           simple('calendar', t('workCalendar.tab'), <CalendarTab />),
+          simple('open311', t('open311Admin.tab'), <Open311Tab />),
           simple('audit', t('admin.tabs.audit'), <AuditTab />),
           {
             key: 'dead-letters',

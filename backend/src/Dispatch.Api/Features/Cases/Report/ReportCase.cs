@@ -109,32 +109,12 @@ public sealed class ReportCase(
         if (earlier is not null)
             return await ReplayAsync(earlier, hash, http, ct);
 
-        // Locate before anything is stored: a point outside every unit grid is refused (docs/domain.md §1), and the case number
-        // runs in the series of the district the point lies in.
         var isPatroller = user.IsInRole(Roles.Patroller);
-        var grid = await grids.GetAsync(ct);
-        if (grid.Locate(request.Longitude!.Value, request.Latitude!.Value) is not { } place)
-            return GridProblems.OutsideManagedArea(request.Longitude.Value, request.Latitude.Value);
-        var location = grid.LocationFor(place, userName, isPatroller);
-
-        foreach (var photo in photos)
-            await photoStore.SaveAsync(photo.Sha256, photo.Bytes, ct);
-
-        var now = clock.GetUtcNow();
-        var district = location.District.Value;
-        var number = await numbers.NextAsync(db, district, TimeZoneInfo.ConvertTime(now, ChinaTime).Year, ct);
         var actor = new Actor(userName, isPatroller ? Roles.Patroller : Roles.Acceptor);
-        var caseClock = await clocks.ForAsync(request.CategoryId!.Value, request.ConditionId, location.UnitGrid.Value, ct);
-        var reported = Case.Report(Guid.CreateVersion7(now), number, source,
-            request.CategoryId!.Value, request.ConditionId, request.Longitude!.Value, request.Latitude!.Value,
-            request.Description ?? "", district, actor, now, location, details with { ComponentId = request.ComponentId }, caseClock);
-        foreach (var photo in photos)
-            reported.AttachReportPhoto(photo.Sha256, photo.ContentType, photo.Bytes.LongLength);
-
-        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == reported.CategoryId, ct);
-        db.Cases.Add(reported);
-        db.IdempotencyRecords.Add(new IdempotencyRecord(userName, key, hash, reported.Id, now));
-        CaseOutbox.AddReported(db, reported, category, now);
+        var reported = await AddAsync(request, source, details, actor, isPatroller, photos, ct);
+        if (reported is null)
+            return GridProblems.OutsideManagedArea(request.Longitude!.Value, request.Latitude!.Value);
+        db.IdempotencyRecords.Add(new IdempotencyRecord(userName, key, hash, reported.Id, reported.ReportedAt));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -149,6 +129,57 @@ public sealed class ReportCase(
 
         var dto = (await db.LoadDtoAsync(reported.Id, http.HttpContext.User, ct))!;
         return TypedResults.Created($"/api/cases/{dto.Id}", dto);
+    }
+
+    /// <summary>
+    /// The report path for a report that comes from another system rather than a signed-in user (Open311): the same
+    /// validation, location, intake and single transaction, without an idempotency key. Returns the stored case, or
+    /// the field errors, or null with no errors when the point lies outside every unit grid. Nothing is stored unless a
+    /// case is returned.
+    /// </summary>
+    public async Task<(Case? Case, IDictionary<string, string[]>? Errors)> ReportForAsync(
+        ReportCaseRequest request, CaseSource source, ReportDetails details, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await ValidateAsync(request, ct) is { } invalid)
+            return (null, invalid.ProblemDetails.Errors);
+        var reported = await AddAsync(request, source, details, actor, isPatroller: false, [], ct);
+        if (reported is null)
+            return (null, null);
+        await db.SaveChangesAsync(ct);
+        return (reported, null);
+    }
+
+    /// <summary>
+    /// Locates the point and adds the case, its photos' rows and its outbox rows to the unit of work; the caller saves.
+    /// Null when the point is outside every unit grid (docs/domain.md §1): then nothing was added.
+    /// </summary>
+    private async Task<Case?> AddAsync(ReportCaseRequest request, CaseSource source, ReportDetails details, Actor actor,
+        bool isPatroller, IReadOnlyList<UploadedPhoto> photos, CancellationToken ct)
+    {
+        // Locate before anything is stored: the case number runs in the series of the district the point lies in.
+        var grid = await grids.GetAsync(ct);
+        if (grid.Locate(request.Longitude!.Value, request.Latitude!.Value) is not { } place)
+            return null;
+        var location = grid.LocationFor(place, actor.UserName, isPatroller);
+
+        foreach (var photo in photos)
+            await photoStore.SaveAsync(photo.Sha256, photo.Bytes, ct);
+
+        var now = clock.GetUtcNow();
+        var district = location.District.Value;
+        var number = await numbers.NextAsync(db, district, TimeZoneInfo.ConvertTime(now, ChinaTime).Year, ct);
+        var caseClock = await clocks.ForAsync(request.CategoryId!.Value, request.ConditionId, location.UnitGrid.Value, ct);
+        var reported = Case.Report(Guid.CreateVersion7(now), number, source,
+            request.CategoryId!.Value, request.ConditionId, request.Longitude!.Value, request.Latitude!.Value,
+            request.Description ?? "", district, actor, now, location, details with { ComponentId = request.ComponentId }, caseClock);
+        foreach (var photo in photos)
+            reported.AttachReportPhoto(photo.Sha256, photo.ContentType, photo.Bytes.LongLength);
+
+        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == reported.CategoryId, ct);
+        db.Cases.Add(reported);
+        CaseOutbox.AddReported(db, reported, category, now);
+        return reported;
     }
 
     private async Task<Results<Created<CaseDto>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
