@@ -21,6 +21,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<CaseTrace> CaseTraces => Set<CaseTrace>();
     public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
     public DbSet<CaseAssist> CaseAssists => Set<CaseAssist>();
+    public DbSet<TrackingLink> TrackingLinks => Set<TrackingLink>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategoryCondition> CategoryConditions => Set<CategoryCondition>();
     public DbSet<Department> Departments => Set<Department>();

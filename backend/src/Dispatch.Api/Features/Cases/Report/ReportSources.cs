@@ -58,6 +58,9 @@ public static partial class ReportSources
         return (resolved, new ReportDetails(callerName, callerPhone, isPatroller && selfHandled == true));
     }
 
+    /// <summary>3 to 20 digits, optionally with a leading + and spaces or dashes between them.</summary>
+    public static bool IsPhoneNumber(string text) => Phone().IsMatch(text);
+
     [GeneratedRegex(@"^\+?[0-9](?:[ -]?[0-9]){2,19}$")]
     private static partial Regex Phone();
 }
