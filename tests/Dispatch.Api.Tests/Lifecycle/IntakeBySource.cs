@@ -65,7 +65,29 @@ public sealed class IntakeBySource(DispatchApp app) : IClassFixture<DispatchApp>
         { "acceptor1", "an acceptor claiming a fix on the spot", new { selfHandled = true }, "selfHandled" },
         { "patroller1", "a patroller entering a hotline call", new { source = "hotline", callerName = "张先生", callerPhone = "13800000000" }, "source" },
         { "patroller1", "a patroller naming a caller", new { callerPhone = "13800000000" }, "callerPhone" },
+        { "acceptor1", "an address text over 200 characters", new { source = "hotline", callerName = "张先生", callerPhone = "13800000000", addressText = new string('路', 201) }, "addressText" },
+        { "acceptor1", "a callback without the caller's phone", new { source = "public", callbackWanted = true }, "callerPhone" },
+        { "acceptor1", "a callback for a leader's assignment", new { source = "leader", callbackWanted = true, callerPhone = "13800000000" }, "callbackWanted" },
+        { "patroller1", "a patroller asking for a callback", new { callbackWanted = true }, "callbackWanted" },
     };
+
+    [Fact]
+    public async Task A_hotline_report_keeps_its_address_text_and_callback_wish()
+    {
+        var acceptor = await app.SignInAsync("acceptor1");
+        var (categoryId, conditionId) = await CaseApi.CategoryAsync(acceptor, "event", "0505");
+
+        var response = await acceptor.SendAsync(CaseApi.Json(new
+        {
+            categoryId, conditionId, longitude = CaseApi.Longitude, latitude = CaseApi.Latitude, description = "来电反映占道",
+            source = "hotline", callerName = "李女士", callerPhone = "13912345678", addressText = "  中山路菜市场东门  ", callbackWanted = true,
+        }));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var stored = await acceptor.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        Assert.Equal(("中山路菜市场东门", true), (stored.GetProperty("addressText").GetString(), stored.GetProperty("callbackWanted").GetBoolean()));
+    }
 
     [Theory]
     [MemberData(nameof(BadSources))]

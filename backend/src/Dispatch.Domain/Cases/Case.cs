@@ -6,7 +6,10 @@ namespace Dispatch.Domain.Cases;
 
 /// <summary>What a report carries besides the problem itself: who called (hotline) and whether the patroller fixed it on the spot.</summary>
 /// <param name="ComponentId">The component (部件) the report is about, by its 16-digit id; routing then asks its owner first.</param>
-public sealed record ReportDetails(string? CallerName = null, string? CallerPhone = null, bool SelfHandled = false, string? ComponentId = null);
+/// <param name="AddressText">地址描述: the place in words, as a caller tells it, beside the point on the map.</param>
+/// <param name="CallbackWanted">需要回访: the reporter is to be called back once the case is closed.</param>
+public sealed record ReportDetails(string? CallerName = null, string? CallerPhone = null, bool SelfHandled = false, string? ComponentId = null,
+    string? AddressText = null, bool CallbackWanted = false);
 
 /// <summary>
 /// A case (案卷): one reported problem followed through the closed loop. State changes are methods that
@@ -20,6 +23,7 @@ public sealed class Case
     public const int MaxOpinionLength = 2000;
     public const int MaxCallerNameLength = CaseCaller.MaxNameLength;
     public const int MaxCallerPhoneLength = CaseCaller.MaxPhoneLength;
+    public const int MaxAddressTextLength = 200;
     public const int MaxAssistingDepartments = 10;
 
     private readonly List<CaseTrace> _trace = [];
@@ -72,6 +76,10 @@ public sealed class Case
     /// <summary>Hotline reports: the caller, for the callback (回访).</summary>
     public string? CallerName { get; private set; }
     public string? CallerPhone { get; private set; }
+    /// <summary>地址描述: where the problem is in words (a caller's "the east gate of the market"), beside the point.</summary>
+    public string? AddressText { get; private set; }
+    /// <summary>需要回访: the reporter asked to be called back once the case is closed; the call list shows it until the callback is done.</summary>
+    public bool CallbackWanted { get; private set; }
     /// <summary>The patroller fixed the problem when reporting it (自行处置); an acceptor confirms and closes it.</summary>
     public bool SelfHandled { get; private set; }
     /// <summary>The component (部件) the report is about, when the reporter picked one from the inventory.</summary>
@@ -150,6 +158,9 @@ public sealed class Case
         ArgumentNullException.ThrowIfNull(reporter);
         var place = CaseLocation.At(longitude, latitude, districtCode, location);
         var caller = CaseCaller.Of(details);
+        var addressText = string.IsNullOrWhiteSpace(details?.AddressText) ? null : details.AddressText.Trim();
+        if (addressText is { Length: > MaxAddressTextLength })
+            throw new ArgumentException($"An address text has at most {MaxAddressTextLength} characters.", nameof(details));
         var c = new Case
         {
             Id = id,
@@ -173,6 +184,8 @@ public sealed class Case
             CallerPhone = caller.Phone,
             SelfHandled = details?.SelfHandled ?? false,
             ComponentId = details?.ComponentId,
+            AddressText = addressText,
+            CallbackWanted = details?.CallbackWanted ?? false,
         };
         c.Append(CaseAction.Report, null, CaseState.Reported, reporter, at, null, code: TraceCodes.Report);
         c.SetClock(c.Clock.Started(clock?.Start(CaseStage.Accept, at)));

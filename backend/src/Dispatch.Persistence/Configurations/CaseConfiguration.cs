@@ -42,6 +42,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.AssigneeUserName).HasFilter("assignee_user_name IS NOT NULL");
         b.Property(c => c.CallerName).HasMaxLength(Case.MaxCallerNameLength);
         b.Property(c => c.CallerPhone).HasMaxLength(Case.MaxCallerPhoneLength);
+        b.Property(c => c.AddressText).HasMaxLength(Case.MaxAddressTextLength);
         // Step clocks: the sweeper finds what is due through light_changes_at; overdue lists sort by next_deadline.
         b.Property(c => c.DeadlineStage).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.DeadlineUnit).HasConversion<string>().HasMaxLength(16);

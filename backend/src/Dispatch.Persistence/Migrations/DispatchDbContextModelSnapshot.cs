@@ -61,6 +61,11 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AddressText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address_text");
+
                     b.Property<string>("AssigneeDepartmentKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -74,6 +79,10 @@ namespace Dispatch.Persistence.Migrations
                     b.Property<bool?>("CallbackSatisfied")
                         .HasColumnType("boolean")
                         .HasColumnName("callback_satisfied");
+
+                    b.Property<bool>("CallbackWanted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("callback_wanted");
 
                     b.Property<string>("CallerName")
                         .HasMaxLength(64)

@@ -27,6 +27,7 @@ public static class LedgerColumns
         new("category", "小类", "Category", (r, zh) => zh ? r.Row.CategoryNameZh : r.Row.CategoryNameEn),
         new("condition", "立案条件", "Condition", (r, zh) => (zh ? r.Row.ConditionNameZh : r.Row.ConditionNameEn) ?? ""),
         new("description", "问题描述", "Description", (r, _) => r.Row.Description),
+        new("addressText", "地址描述", "Address", (r, _) => r.Row.AddressText ?? ""),
         new("streetCode", "街道编码", "Street code", (r, _) => r.Row.StreetCode ?? ""),
         new("street", "街道", "Street", (r, _) => r.Row.StreetName ?? ""),
         new("communityCode", "社区编码", "Community code", (r, _) => r.Row.CommunityCode ?? ""),
@@ -51,6 +52,7 @@ public static class LedgerColumns
         new("escalated", "督办", "Escalated", (r, zh) => YesNo(r.Row.Escalated, zh)),
         new("reworkCount", "返工次数", "Rework count", (r, _) => Count(r.Row.ReworkCount)),
         new("extensionCount", "延期次数", "Extension count", (r, _) => Count(r.Row.ExtensionCount)),
+        new("callbackWanted", "需要回访", "Callback wanted", (r, zh) => YesNo(r.Row.CallbackWanted, zh)),
     ];
 
     public static readonly IReadOnlyDictionary<string, LedgerColumn> ByKey = All.ToDictionary(c => c.Key, StringComparer.OrdinalIgnoreCase);

@@ -16,7 +16,7 @@ public sealed record LedgerRow(
     DateTimeOffset UpdatedAt, DateTimeOffset? Deadline, string? Light,
     string? StreetCode, string? StreetName, string? CommunityCode, string? CommunityName, string? GridCode, string? GridName,
     string? ComponentId, int ReworkCount, int ExtensionCount, bool Escalated, bool Overdue,
-    double Longitude, double Latitude);
+    double Longitude, double Latitude, string? AddressText = null, bool CallbackWanted = false);
 
 /// <param name="Items">The page's rows in the asked order.</param>
 /// <param name="Next">The cursor for the next page; null on the last.</param>
@@ -70,6 +70,8 @@ public static class LedgerRows
         public bool WasOverdue { get; init; }
         public double Longitude { get; init; }
         public double Latitude { get; init; }
+        public string? AddressText { get; init; }
+        public bool CallbackWanted { get; init; }
     }
 
     /// <summary>A flat row with the step times an export adds.</summary>
@@ -94,7 +96,7 @@ public static class LedgerRows
             Deadline = c.NextDeadline, Light = c.Light, StreetCode = c.StreetCode, CommunityCode = c.CommunityCode,
             UnitGridCode = c.UnitGridCode, DistrictCode = c.DistrictCode, ComponentId = c.ComponentId, ReworkCount = c.ReworkCount,
             ExtensionCount = c.ExtensionCount, Escalated = c.Escalated, WasOverdue = c.WasOverdue, Longitude = c.Longitude,
-            Latitude = c.Latitude,
+            Latitude = c.Latitude, AddressText = c.AddressText, CallbackWanted = c.CallbackWanted,
         };
 
     /// <summary>List rows of <paramref name="ordered"/> (ordered and limited before); the order is kept.</summary>
@@ -120,7 +122,7 @@ public static class LedgerRows
             f.ReportedAt, f.DispatchedAt, f.ClosedAt, f.UpdatedAt, f.Deadline, f.Light?.ToString(),
             f.StreetCode, Name(f.StreetCode), f.CommunityCode, Name(f.CommunityCode), f.UnitGridCode ?? f.DistrictCode,
             Name(f.UnitGridCode ?? f.DistrictCode), f.ComponentId, f.ReworkCount, f.ExtensionCount, f.Escalated, f.WasOverdue,
-            f.Longitude, f.Latitude);
+            f.Longitude, f.Latitude, f.AddressText, f.CallbackWanted);
     }
 
     public static LedgerRecord ToRecord(Stepped s, GridSnapshot grids) =>

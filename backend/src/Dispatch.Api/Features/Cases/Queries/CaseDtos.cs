@@ -39,7 +39,8 @@ public sealed record CaseDto(
     int ExtensionCount = 0, int ReworkCount = 0, int ReturnCount = 0,
     bool Escalated = false, string? EscalationLevel = null, string? EscalatedTo = null, string? EscalationInstruction = null,
     bool SelfHandled = false, string? CallerName = null, string? CallerPhone = null, bool? CallbackSatisfied = null,
-    string? ComponentId = null, IReadOnlyList<DepartmentRef>? AssistingDepartments = null, AssigneeDto? Assignee = null);
+    string? ComponentId = null, IReadOnlyList<DepartmentRef>? AssistingDepartments = null, AssigneeDto? Assignee = null,
+    string? AddressText = null, bool CallbackWanted = false);
 
 /// <summary>内部派遣: the handler the case was given to inside the department, and the (sub-)unit they belong to.</summary>
 public sealed record AssigneeDto(string UserName, string DisplayName, DepartmentRef? Department);
@@ -130,6 +131,7 @@ public static class CaseReads
                     await db.Users.AsNoTracking().Where(u => u.UserName == assignee).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? assignee,
                     await db.Departments.AsNoTracking().Where(d => d.Key == c.AssigneeDepartmentKey)
                         .Select(d => new DepartmentRef(d.Key, d.NameZh, d.NameEn)).SingleOrDefaultAsync(ct))
-                : null);
+                : null,
+            c.AddressText, c.CallbackWanted);
     }
 }

@@ -22,10 +22,12 @@ namespace Dispatch.Api.Features.Cases.Report;
 /// <see cref="Source"/>, <see cref="CallerName"/> and <see cref="CallerPhone"/> are for acceptors entering a report for
 /// someone else; <see cref="SelfHandled"/> for a patroller who fixed the problem on the spot (see ReportSources);
 /// <see cref="ComponentId"/> names the component (部件) of the inventory the report is about, which routing then
-/// sends to its owner.
+/// sends to its owner. <see cref="AddressText"/> (地址描述) says the place in words beside the point;
+/// <see cref="CallbackWanted"/> (需要回访) asks for a callback once the case is closed (public and hotline reports, with a phone).
 /// </remarks>
 public sealed record ReportCaseRequest(Guid? CategoryId, Guid? ConditionId, double? Longitude, double? Latitude, string? Description,
-    string? Source = null, string? CallerName = null, string? CallerPhone = null, bool? SelfHandled = null, string? ComponentId = null);
+    string? Source = null, string? CallerName = null, string? CallerPhone = null, bool? SelfHandled = null, string? ComponentId = null,
+    string? AddressText = null, bool? CallbackWanted = null);
 
 /// <summary>
 /// 上报: validate, then in one transaction store the case, its first trace row, its photos' rows, the idempotency
@@ -76,7 +78,9 @@ public sealed class ReportCase(
                 form["description"].ToString(),
                 NullIfEmpty(form["source"]), NullIfEmpty(form["callerName"]), NullIfEmpty(form["callerPhone"]),
                 MultipartForm.Parse<bool>(form, "selfHandled", bool.TryParse, errors),
-                NullIfEmpty(form["componentId"]));
+                NullIfEmpty(form["componentId"]),
+                NullIfEmpty(form["addressText"]),
+                MultipartForm.Parse<bool>(form, "callbackWanted", bool.TryParse, errors));
             if (errors.Count > 0)
                 return TypedResults.ValidationProblem(errors);
             (photos, var photoError) = await MultipartForm.ReadPhotosAsync(form, ct);
@@ -93,7 +97,8 @@ public sealed class ReportCase(
         if (validation is not null)
             return validation;
         var sourceErrors = new Dictionary<string, string[]>();
-        var (source, details) = ReportSources.Resolve(user, request.Source, request.CallerName, request.CallerPhone, request.SelfHandled, sourceErrors);
+        var (source, details) = ReportSources.Resolve(user, request.Source, request.CallerName, request.CallerPhone, request.SelfHandled, sourceErrors,
+            request.AddressText, request.CallbackWanted);
         if (sourceErrors.Count > 0)
             return TypedResults.ValidationProblem(sourceErrors);
 
@@ -224,6 +229,10 @@ public sealed class ReportCase(
             canonical += string.Join('\n', "", r.Source ?? "", r.CallerName ?? "", r.CallerPhone ?? "", r.SelfHandled?.ToString() ?? "");
         if (r.ComponentId is not null)
             canonical += "\ncomponent:" + r.ComponentId;
+        if (r.AddressText is not null)
+            canonical += "\naddress:" + r.AddressText;
+        if (r.CallbackWanted is not null)
+            canonical += "\ncallback:" + r.CallbackWanted;
         return PhotoStore.Hash(Encoding.UTF8.GetBytes(canonical));
     }
 

@@ -16,9 +16,14 @@ public static partial class ReportSources
     public static readonly IReadOnlyList<CaseSource> EnteredByAcceptors =
         [CaseSource.Hotline, CaseSource.Public, CaseSource.Leader, CaseSource.Video, CaseSource.Media];
 
+    /// <summary>Sources whose reporter may be called back (回访).</summary>
+    public static readonly IReadOnlyList<CaseSource> CalledBack = [CaseSource.Hotline, CaseSource.Public];
+
     /// <param name="errors">Receives one message per offending field.</param>
+    /// <param name="addressText">地址描述, at most <see cref="Case.MaxAddressTextLength"/> characters.</param>
+    /// <param name="callbackWanted">需要回访: only for public and hotline reports, which then need the caller's phone.</param>
     public static (CaseSource Source, ReportDetails Details) Resolve(ClaimsPrincipal user, string? source, string? callerName,
-        string? callerPhone, bool? selfHandled, Dictionary<string, string[]> errors)
+        string? callerPhone, bool? selfHandled, Dictionary<string, string[]> errors, string? addressText = null, bool? callbackWanted = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(errors);
@@ -51,11 +56,23 @@ public static partial class ReportSources
             }
         }
 
+        addressText = string.IsNullOrWhiteSpace(addressText) ? null : addressText.Trim();
+        if (addressText is { Length: > Case.MaxAddressTextLength })
+            errors["addressText"] = [$"At most {Case.MaxAddressTextLength} characters (got {addressText.Length})."];
+        if (callbackWanted == true)
+        {
+            if (!CalledBack.Contains(resolved))
+                errors["callbackWanted"] = ["Only public and hotline reports get a callback (回访)."];
+            else if (callerPhone is null)
+                errors["callerPhone"] = ["A callback needs the caller's phone number."];
+        }
+
         if (callerName is { Length: > Case.MaxCallerNameLength })
             errors["callerName"] = [$"At most {Case.MaxCallerNameLength} characters."];
         if (callerPhone is not null && !Phone().IsMatch(callerPhone))
             errors["callerPhone"] = ["A phone number is 3 to 20 digits, optionally with a leading + and spaces or dashes between them."];
-        return (resolved, new ReportDetails(callerName, callerPhone, isPatroller && selfHandled == true));
+        return (resolved, new ReportDetails(callerName, callerPhone, isPatroller && selfHandled == true,
+            AddressText: addressText, CallbackWanted: callbackWanted == true));
     }
 
     /// <summary>3 to 20 digits, optionally with a leading + and spaces or dashes between them.</summary>
