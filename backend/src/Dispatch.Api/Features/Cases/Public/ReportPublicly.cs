@@ -11,8 +11,12 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.Api.Features.Cases.Public;
 
-/// <summary>The citizens' report form (multipart): a topic in plain words, the point, words, an optional phone, photos.</summary>
-public sealed record PublicReportForm(string? Topic, double? Longitude, double? Latitude, string? Description, string? Phone);
+/// <summary>
+/// The citizens' report form (multipart): a topic in plain words, the point, words, the place in words, an optional
+/// phone (leaving one asks for a callback, 回访), and the photos as <c>photos</c> parts.
+/// </summary>
+public sealed record PublicReportForm(string? Topic, double? Longitude, double? Latitude, string? Description, string? Phone,
+    string? AddressText = null);
 
 /// <summary>
 /// The receipt: the case number, and the secret tracking token with the page that uses it. The token is shown this
@@ -54,7 +58,8 @@ public sealed class ReportPublicly(
             MultipartForm.Parse<double>(form, "longitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
             MultipartForm.Parse<double>(form, "latitude", (string s, out double v) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v), errors),
             NullIfBlank(form["description"]),
-            NullIfBlank(form["phone"]));
+            NullIfBlank(form["phone"]),
+            NullIfBlank(form["addressText"]));
         var (photos, photoProblem) = await MultipartForm.ReadPhotosAsync(form, ct);
         if (photoProblem is not null)
             return photoProblem;
@@ -79,7 +84,7 @@ public sealed class ReportPublicly(
         var caseClock = await clocks.ForAsync(topic!.CategoryId, topic.ConditionId, location.UnitGrid.Value, ct);
         var reported = Case.Report(Guid.CreateVersion7(now), number, CaseSource.Public, topic.CategoryId, topic.ConditionId,
             request.Longitude.Value, request.Latitude!.Value, request.Description ?? "", district, Actor.Public, now, location,
-            new ReportDetails(CallerPhone: request.Phone), caseClock);
+            new ReportDetails(CallerPhone: request.Phone, AddressText: request.AddressText, CallbackWanted: request.Phone is not null), caseClock);
         foreach (var photo in photos)
             reported.AttachReportPhoto(photo.Sha256, photo.ContentType, photo.Bytes.LongLength);
 
@@ -111,6 +116,8 @@ public sealed class ReportPublicly(
             errors["latitude"] = ["Latitude must be between -90 and 90 (WGS-84 degrees)."];
         if (r.Description is { Length: > Case.MaxDescriptionLength })
             errors["description"] = [$"At most {Case.MaxDescriptionLength} characters (got {r.Description.Length})."];
+        if (r.AddressText is { Length: > Case.MaxAddressTextLength })
+            errors["addressText"] = [$"At most {Case.MaxAddressTextLength} characters (got {r.AddressText.Length})."];
         if (r.Phone is not null && !ReportSources.IsPhoneNumber(r.Phone))
             errors["phone"] = ["A phone number is 3 to 20 digits, optionally with a leading + and spaces or dashes between them."];
         if (options.Value.PhotoRequired && photoCount == 0)
