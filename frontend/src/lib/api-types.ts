@@ -268,3 +268,12 @@ export type HolidayYear = Received<Schemas['HolidayYearDto']>;
 export type CalendarWarning = Received<Schemas['CalendarWarningDto']>;
 export type WorkingCalendar = Received<Schemas['WorkingCalendarDto']>;
 export type ParsedNotice = Received<Schemas['ParsedNoticeDto']>;
+
+// The citizens' page (no account): topics in plain words, the receipt, the public progress behind a tracking token.
+export type PublicTopic = Received<Schemas['PublicTopicDto']>;
+export type PublicReceipt = Received<Schemas['PublicReceiptDto']>;
+export type PublicProgress = Received<Schemas['PublicProgressDto']>;
+export type PublicStep = Received<Schemas['PublicStepDto']>;
+export type PublicPhoto = Received<Schemas['PublicPhotoDto']>;
+/** Where a public report stands, as `PublicStepDto.step` and `PublicProgressDto.status` write it. */
+export type PublicStepName = 'received' | 'verifying' | 'handling' | 'done' | 'declined';

@@ -27,6 +27,7 @@ export function aCase(overrides: Partial<CaseDto> = {}): CaseDto {
     returnCount: 0,
     escalated: false,
     selfHandled: false,
+    callbackWanted: false,
     ...overrides,
   };
 }
