@@ -50,7 +50,7 @@ function ProgressView({ token, progress }: { token: string; progress: PublicProg
         {progress.description ? <div className="muted">{progress.description}</div> : null}
       </div>
       <Steps
-        direction="vertical"
+        orientation="vertical"
         size="small"
         current={current}
         status={status === 'declined' ? 'error' : status === 'done' ? 'finish' : 'process'}
@@ -59,7 +59,7 @@ function ProgressView({ token, progress }: { token: string; progress: PublicProg
           const department = step?.department ? localName(i18n.language, step.department.nameZh, step.department.nameEn) : null;
           return {
             title: <span data-testid={`public-step-${name}`}>{t(`citizen.step.${name}`)}</span>,
-            description: step ? (
+            content: step ? (
               <span data-testid={`public-step-${name}-detail`}>
                 {formatDateTime(step.at, i18n.language, false)}
                 {department ? ` · ${t('citizen.track.department', { name: department })}` : ''}
@@ -114,11 +114,11 @@ function RatingForm({ token }: { token: string }) {
     <Card size="small" title={t('citizen.rate.title')} data-testid="public-rating">
       <Flex vertical gap={8}>
         <Radio.Group value={satisfied} onChange={(event) => setSatisfied(event.target.value as boolean)} optionType="button" buttonStyle="solid">
-          <Radio.Button value={true} data-testid="public-rate-satisfied">
-            {t('citizen.rate.satisfied')}
+          <Radio.Button value={true}>
+            <span data-testid="public-rate-satisfied">{t('citizen.rate.satisfied')}</span>
           </Radio.Button>
-          <Radio.Button value={false} data-testid="public-rate-unsatisfied">
-            {t('citizen.rate.unsatisfied')}
+          <Radio.Button value={false}>
+            <span data-testid="public-rate-unsatisfied">{t('citizen.rate.unsatisfied')}</span>
           </Radio.Button>
         </Radio.Group>
         <Input.TextArea

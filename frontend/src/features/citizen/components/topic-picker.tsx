@@ -25,8 +25,8 @@ export function TopicPicker({ topics, loading, value, onChange }: TopicPickerPro
       data-testid="topic-picker"
     >
       {topics.map((topic) => (
-        <Radio.Button key={topic.key} value={topic.key} data-testid={`topic-${topic.key}`}>
-          {localName(i18n.language, topic.nameZh, topic.nameEn)}
+        <Radio.Button key={topic.key} value={topic.key}>
+          <span data-testid={`topic-${topic.key}`}>{localName(i18n.language, topic.nameZh, topic.nameEn)}</span>
         </Radio.Button>
       ))}
     </Radio.Group>
