@@ -88,6 +88,8 @@ app.UseAuthentication();
 app.UseMiddleware<PasswordChangeGate>();
 app.UseAuthorization();
 app.UseMiddleware<RequestGuard>();
+// After the guard, which has parsed the form: the per-phone limit of public reports reads it.
+app.UseRateLimiter();
 app.UseUnknownPaths();
 
 app.MapDispatchOpenApi();

@@ -23,6 +23,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<CaseAssist> CaseAssists => Set<CaseAssist>();
     public DbSet<Dispatch.Domain.Evaluation.EvaluationFact> EvaluationFacts => Set<Dispatch.Domain.Evaluation.EvaluationFact>();
     public DbSet<Evaluation.EvaluationScoring> EvaluationScorings => Set<Evaluation.EvaluationScoring>();
+    public DbSet<TrackingLink> TrackingLinks => Set<TrackingLink>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategoryCondition> CategoryConditions => Set<CategoryCondition>();
     public DbSet<Department> Departments => Set<Department>();

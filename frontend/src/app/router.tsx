@@ -8,6 +8,15 @@ import { LoginPage } from '@/features/auth/components/login-page';
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // The citizens' page: no account, and none of the staff faces' code (its own chunk).
+    {
+      path: 'public',
+      lazy: async () => ({ Component: (await import('@/features/citizen/components/public-report-page')).PublicReportPage }),
+    },
+    {
+      path: 'public/track/:token',
+      lazy: async () => ({ Component: (await import('@/features/citizen/components/public-track-page')).PublicTrackPage }),
+    },
     {
       element: <RequireAuth />,
       children: [

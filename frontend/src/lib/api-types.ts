@@ -273,3 +273,11 @@ export type ParsedNotice = Received<Schemas['ParsedNoticeDto']>;
 
 /** An Open311 api_key as the admin page lists it; `key` is there only in the answer that issued it. */
 export type Open311Key = Received<Schemas['Open311KeyDto']>;
+// The citizens' page (no account): topics in plain words, the receipt, the public progress behind a tracking token.
+export type PublicTopic = Received<Schemas['PublicTopicDto']>;
+export type PublicReceipt = Received<Schemas['PublicReceiptDto']>;
+export type PublicProgress = Received<Schemas['PublicProgressDto']>;
+export type PublicStep = Received<Schemas['PublicStepDto']>;
+export type PublicPhoto = Received<Schemas['PublicPhotoDto']>;
+/** Where a public report stands, as `PublicStepDto.step` and `PublicProgressDto.status` write it. */
+export type PublicStepName = 'received' | 'verifying' | 'handling' | 'done' | 'declined';

@@ -1672,6 +1672,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicTopicDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["PublicReportForm"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicReceiptDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/track/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicProgressDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/track/{token}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/track/{token}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicRatingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicProgressDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/export": {
         parameters: {
             query?: never;
@@ -4850,6 +5056,65 @@ export interface components {
             stage: string;
             /** Format: int32 */
             traceSequence?: null | number | string;
+        };
+        PublicDepartmentDto: {
+            nameZh: string;
+            nameEn: string;
+        };
+        PublicPhotoDto: {
+            url: string;
+            stage: string;
+        };
+        PublicProgressDto: {
+            number: string;
+            status: string;
+            categoryNameZh: string;
+            categoryNameEn: string;
+            description: string;
+            /** Format: date-time */
+            reportedAt: string;
+            steps: components["schemas"]["PublicStepDto"][];
+            photos: components["schemas"]["PublicPhotoDto"][];
+            canRate: boolean;
+            rating: null | components["schemas"]["PublicRatingDto"];
+        };
+        PublicRatingDto: {
+            satisfied: boolean;
+            words: null | string;
+            /** Format: date-time */
+            at: string;
+        };
+        PublicRatingRequest: {
+            satisfied: null | boolean;
+            words: null | string;
+        };
+        PublicReceiptDto: {
+            number: string;
+            token: string;
+            trackingPath: string;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        PublicReportForm: {
+            topic: null | string;
+            /** Format: double */
+            longitude: null | number;
+            /** Format: double */
+            latitude: null | number;
+            description: null | string;
+            phone: null | string;
+            addressText?: null | string;
+        };
+        PublicStepDto: {
+            step: string;
+            /** Format: date-time */
+            at: string;
+            department?: null | components["schemas"]["PublicDepartmentDto"];
+        };
+        PublicTopicDto: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
         };
         ReportCaseRequest: {
             /** Format: uuid */

@@ -127,6 +127,9 @@ public sealed partial class TraceTexts
         Assert.Equal("李派遣", TraceText.ActorName("dispatcher1", CaseRoles.Dispatcher, Names, En));
         Assert.Equal("系统", TraceText.ActorName("system", CaseRoles.System, Names, Zh));
         Assert.Equal("System", TraceText.ActorName("system", CaseRoles.System, Names, En));
+        // A member of the public has no account; a user that happens to be called "public" is someone else.
+        Assert.Equal("公众", TraceText.ActorName("public", CaseRoles.Public, Names, Zh));
+        Assert.Equal("Member of the public", TraceText.ActorName("public", CaseRoles.Public, Names, En));
         // An account no longer on record keeps its user name rather than nothing.
         Assert.Equal("former.user", TraceText.ActorName("former.user", CaseRoles.Handler, Names, Zh));
         Assert.Equal("桂林市排水公司", TraceText.DepartmentName("gl-drainage", Names, Zh));

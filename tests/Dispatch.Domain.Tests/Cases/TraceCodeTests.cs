@@ -29,37 +29,37 @@ public sealed class TraceCodeTests
     private static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, China);
 
     /// <summary>A hotline report, so that it may be called back once closed.</summary>
-    private static Case Reported(Actor? reporter = null) => Case.Report(Guid.CreateVersion7(), "450304-2026-000020",
-        CaseSource.Hotline, Category, null, 110.29, 25.255, "井盖缺失", "450304", reporter ?? Patroller, Monday0900,
+    private static Case Reported(Actor? reporter = null, CaseSource source = CaseSource.Hotline) => Case.Report(Guid.CreateVersion7(), "450304-2026-000020",
+        source, Category, null, 110.29, 25.255, "井盖缺失", "450304", reporter ?? Patroller, Monday0900,
         location: null, clock: Clock);
 
-    private static Case Filed()
+    private static Case Filed(CaseSource source = CaseSource.Hotline)
     {
-        var c = Reported();
+        var c = Reported(null, source);
         c.Accept(Actor.System, Monday0900, null, Clock);
         c.File(Actor.System, Monday0900, null, Clock);
         return c;
     }
 
-    private static Case Handling()
+    private static Case Handling(CaseSource source = CaseSource.Hotline)
     {
-        var c = Filed();
+        var c = Filed(source);
         c.Dispatch(TrafficId, "xs-traffic", Dispatcher, Monday0900, null, Clock);
         c.Sign(Handler, Monday0900);
         return c;
     }
 
-    private static Case Checking()
+    private static Case Checking(CaseSource source = CaseSource.Hotline)
     {
-        var c = Handling();
+        var c = Handling(source);
         c.Feedback(Handler, Monday0900, "已补装");
         c.RequestCheck(Acceptor, Monday0900);
         return c;
     }
 
-    private static Case Closed()
+    private static Case Closed(CaseSource source = CaseSource.Hotline)
     {
-        var c = Checking();
+        var c = Checking(source);
         c.Check(Patroller, Monday0900, true, null);
         c.Close(ShiftLeader, Monday0900);
         return c;
@@ -304,6 +304,13 @@ public sealed class TraceCodeTests
         var unsatisfied = Closed();
         unsatisfied.Callback(Acceptor, Monday0900, false, "不满意");
         Collect(unsatisfied);
+        var ratedWell = Closed(CaseSource.Public);
+        ratedWell.RateByReporter(Monday0900, true, null);
+        Collect(ratedWell);
+        var ratedBadly = Closed(CaseSource.Public);
+        ratedBadly.RateByReporter(Monday0900, false, "太慢");
+        AssertRow(ratedBadly.Trace[^1], TraceCodes.RateUnsatisfied, "太慢");
+        Collect(ratedBadly);
         var selfHandled = Case.Report(Guid.CreateVersion7(), "450304-2026-000023", CaseSource.Patrol, Category, null,
             110.29, 25.255, "d", "450304", Patroller, Monday0900, details: new ReportDetails(SelfHandled: true), clock: Clock);
         selfHandled.SelfHandle(Acceptor, Monday0900);

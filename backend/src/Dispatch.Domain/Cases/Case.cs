@@ -463,6 +463,23 @@ public sealed class Case
             });
     }
 
+    /// <summary>
+    /// 公众评价: the member of the public who reported the case rates the result once it is done (closed or archived).
+    /// The state does not change and nothing is reopened: it is the reporter's own say, shown to acceptors beside the
+    /// callback (回访), which is theirs.
+    /// </summary>
+    public void RateByReporter(DateTimeOffset at, bool satisfied, string? words)
+    {
+        if (State is not (CaseState.Closed or CaseState.Archived))
+            throw new CaseTransitionException(CaseAction.Rate, State, $"Case {Number} is not done yet; it can be rated once it is closed.");
+        if (Source != CaseSource.Public)
+            throw new CaseTransitionException(CaseAction.Rate, State, $"Case {Number} was not reported by the public.");
+        if (words is { Length: > MaxOpinionLength })
+            throw new ArgumentException($"An opinion has at most {MaxOpinionLength} characters.", nameof(words));
+        Append(CaseAction.Rate, State, State, Actor.Public, at, string.IsNullOrWhiteSpace(words) ? null : words.Trim(),
+            departmentKey: DepartmentKey, code: satisfied ? TraceCodes.RateSatisfied : TraceCodes.RateUnsatisfied);
+    }
+
     /// <summary>自行处置: the acceptor confirms the patroller's fix on the spot and closes the case without dispatch.</summary>
     public void SelfHandle(Actor actor, DateTimeOffset at, string? opinion = null, IReadOnlyList<PhotoFile>? photos = null)
     {

@@ -48,6 +48,8 @@ public static class CaseAction
     public const string Close = "close";
     /// <summary>督办</summary>
     public const string Escalate = "escalate";
+    /// <summary>公众评价: the reporting member of the public rates the result; outside the action table (no account takes it).</summary>
+    public const string Rate = "rate";
     /// <summary>回访</summary>
     public const string Callback = "callback";
     /// <summary>自行处置: the acceptor confirms a problem the reporting patroller fixed on the spot.</summary>

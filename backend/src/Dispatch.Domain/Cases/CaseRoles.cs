@@ -14,6 +14,8 @@ public static class CaseRoles
     public const string Leader = "leader";
     public const string Admin = "admin";
     public const string System = "system";
+    /// <summary>A member of the public without an account: reports and rates on the citizens' page, takes no table action.</summary>
+    public const string Public = "public";
 
     /// <summary>Every role that may appear on an actor, people first.</summary>
     public static readonly IReadOnlyList<string> All = [Patroller, Acceptor, ShiftLeader, Dispatcher, Handler, Leader, Admin, System];

@@ -64,6 +64,10 @@ public static class TraceCodes
     public const string EscalateAuto = "escalate.auto";
     public const string CallbackSatisfied = "callback.satisfied";
     public const string CallbackUnsatisfied = "callback.unsatisfied";
+    /// <summary>The reporting member of the public rated the result on the tracking page: satisfied; the words are the opinion.</summary>
+    public const string RateSatisfied = "rate.satisfied";
+    /// <summary>As <see cref="RateSatisfied"/>, not satisfied. It reopens nothing.</summary>
+    public const string RateUnsatisfied = "rate.unsatisfied";
     public const string SelfHandle = CaseAction.SelfHandle;
     /// <summary>The light turned yellow: <see cref="TraceParameters.Stage"/>.</summary>
     public const string Warn = CaseAction.Warn;

@@ -538,6 +538,32 @@ namespace Dispatch.Persistence.Migrations
                     b.ToTable("case_traces", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Cases.TrackingLink", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_tracking_links");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tracking_links_token_hash");
+
+                    b.ToTable("tracking_links", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Catalogue.Category", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1897,6 +1923,16 @@ namespace Dispatch.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_traces_cases_case_id");
+                });
+
+            modelBuilder.Entity("Dispatch.Domain.Cases.TrackingLink", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Dispatch.Domain.Cases.TrackingLink", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tracking_links_cases_case_id");
                 });
 
             modelBuilder.Entity("Dispatch.Domain.Catalogue.CategoryCondition", b =>

@@ -3,6 +3,7 @@ using Dispatch.Api.Features.Cases.Automation;
 using Dispatch.Api.Features.Cases.Clocks;
 using Dispatch.Api.Features.Cases.Hotline;
 using Dispatch.Api.Features.Cases.Photos;
+using Dispatch.Api.Features.Cases.Public;
 using Dispatch.Api.Features.Cases.Queries;
 using Dispatch.Api.Features.Cases.Report;
 using Dispatch.Api.Hosting;
@@ -13,7 +14,7 @@ namespace Dispatch.Api.Features.Cases;
 /// <summary>
 /// The case's closed loop in one module: report and intake (<c>Report/</c>), the actions people take (<c>Actions/</c>),
 /// what the software does on its own (<c>Automation/</c>: intake and routing consumers), step clocks and the deadline
-/// sweeper (<c>Clocks/</c>), and reads (<c>Queries/</c>: the case, boards, queues). It may use Routing, Grids,
+/// sweeper (<c>Clocks/</c>), and reads (<c>Queries/</c>: the case, boards, queues), and the citizens' page (<c>Public/</c>: report, tracking, rating). It may use Routing, Grids,
 /// Catalogue, Calendar and Components; none of those may use it (the architecture test says so).
 /// </summary>
 public static class CasesModule
@@ -27,7 +28,11 @@ public static class CasesModule
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName)
             .Validate(IntakeOptions.Validate, "Intake: each rule needs a known source, a category like event:0505, and AutoAccept wherever AutoFile is set.")
             .ValidateOnStart();
+        services.AddOptions<PublicReportOptions>().BindConfiguration(PublicReportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PhotoStore>();
+        services.AddSingleton<PublicTopics>();
+        services.AddScoped<ReportPublicly>();
+        services.AddPublicRateLimits();
         services.AddSingleton<IntakePolicy>();
         services.AddScoped<ReportCase>();
         services.AddScoped<TakeCaseAction>();
@@ -54,6 +59,7 @@ public static class CasesModule
         app.MapBoardEndpoints();
         app.MapDispatchQueueEndpoints();
         app.MapHotlineEndpoints();
+        app.MapPublicEndpoints();
         return app;
     }
 }

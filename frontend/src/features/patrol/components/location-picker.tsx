@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MapView, type MapLayer } from '@/components/map-view';
 import { useGridCells } from '@/features/patrol/api/get-grid-cells';
 import { useLocateGrid } from '@/features/patrol/api/locate-grid';
-import { useGeolocation, type GeoFix } from '@/features/patrol/hooks/use-geolocation';
+import { useGeolocation, type GeoFix } from '@/lib/use-geolocation';
 import type { GridFeature } from '@/lib/api-types';
 import { formatCoordinate } from '@/lib/format';
 import { ApiError } from '@/lib/http';

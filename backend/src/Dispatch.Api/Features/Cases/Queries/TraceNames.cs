@@ -58,7 +58,7 @@ public sealed class TraceNames
         var gridCodes = rows.Select(r => Parameter(r, TraceParameters.Target)).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var categoryIds = rows.Select(r => Id(Parameter(r, TraceParameters.CategoryId))).OfType<Guid>().ToHashSet();
         var conditionIds = rows.Select(r => Id(Parameter(r, TraceParameters.ConditionId))).OfType<Guid>().Distinct().ToList();
-        var userNames = rows.Where(r => r.ActorRole != CaseRoles.System).Select(r => r.ActorUserName)
+        var userNames = rows.Where(r => r.ActorRole is not (CaseRoles.System or CaseRoles.Public)).Select(r => r.ActorUserName)
             .Concat(rows.Select(r => Parameter(r, TraceParameters.Assignee)).OfType<string>())
             .Concat(rows.SelectMany(r => Parameter(r, TraceParameters.People)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? []))
             .Distinct(StringComparer.Ordinal).ToList();

@@ -55,6 +55,8 @@ public static partial class TraceText
         [TraceCodes.EscalateAuto] = new("超时自动督办：{target}", "Escalated automatically to {target} ({level})"),
         [TraceCodes.CallbackSatisfied] = new("回访：满意，归档", "Called back: satisfied, archived"),
         [TraceCodes.CallbackUnsatisfied] = new("回访：不满意，退回[{department}]返工", "Called back: not satisfied, sent back[ to {department}] for rework"),
+        [TraceCodes.RateSatisfied] = new("公众评价：满意", "Rated by the reporter: satisfied"),
+        [TraceCodes.RateUnsatisfied] = new("公众评价：不满意", "Rated by the reporter: not satisfied"),
         [TraceCodes.SelfHandle] = new("自行处置，结案", "Fixed on the spot by the reporter, closed"),
         [TraceCodes.Warn] = new("{stage}时限即将用完（黄灯）", "{stage} time limit nearly used up (yellow)"),
         [TraceCodes.Overdue] = new("已超过{stage}时限", "{stage} time limit exceeded"),
@@ -106,6 +108,7 @@ public static partial class TraceText
     };
 
     private static readonly Template SystemActor = new("系统", "System");
+    private static readonly Template PublicActor = new("公众", "Member of the public");
     private static readonly Template UnknownRule = new("已不存在的规则", "a rule no longer on record");
 
     /// <summary>Chinese unless the culture is another language: zh-CN is the product's first language.</summary>
@@ -155,7 +158,13 @@ public static partial class TraceText
     public static string ActorName(string userName, string role, TraceNames names, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(names);
-        return role == CaseRoles.System ? Pick(SystemActor, culture) : names.Person(userName) ?? userName;
+        return role switch
+        {
+            CaseRoles.System => Pick(SystemActor, culture),
+            // Never an account's name: a member of the public has none, and a user called "public" is someone else.
+            CaseRoles.Public => Pick(PublicActor, culture),
+            _ => names.Person(userName) ?? userName,
+        };
     }
 
     public static string? DepartmentName(string? key, TraceNames names, CultureInfo culture)
