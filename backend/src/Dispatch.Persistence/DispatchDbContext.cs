@@ -34,6 +34,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Ledger.SavedLedger> SavedLedgers => Set<Ledger.SavedLedger>();
+    public DbSet<Dispatch.Domain.Reports.EvaluationReport> EvaluationReports => Set<Dispatch.Domain.Reports.EvaluationReport>();
     public DbSet<GridNode> GridNodes => Set<GridNode>();
     public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
     public DbSet<ResponsibilityGridUnit> ResponsibilityGridUnits => Set<ResponsibilityGridUnit>();
