@@ -18,6 +18,7 @@ public sealed class FeatureDependencies
         ["Components"] = ["Routing", "Grids", "Catalogue"],
         ["Ledger"] = ["Cases", "Grids", "Catalogue"],
         ["Evaluation"] = ["Cases", "Grids", "Catalogue", "Departments"],
+        ["Reports"] = ["Evaluation"],
         ["Routing"] = ["Grids", "Catalogue"],
         ["Accounts"] = ["Grids"],
         ["Auth"] = [],

@@ -5,7 +5,7 @@ namespace Dispatch.Api.Features.Reports;
 /// <summary>A period as the report shows it.</summary>
 public sealed record ReportPeriodDto(string Kind, string Code, DateOnly From, DateOnly To, string LabelZh, string LabelEn)
 {
-    public static ReportPeriodDto From(ReportPeriod p) => new(ReportPeriod.KindCode(p.Kind), p.Code, p.From, p.To, p.LabelZh, p.LabelEn);
+    public static ReportPeriodDto Of(ReportPeriod p) => new(ReportPeriod.KindCode(p.Kind), p.Code, p.From, p.To, p.LabelZh, p.LabelEn);
 }
 
 /// <summary>Counts and rates of one object (or the city) in one period; rates are fractions 0..1, null without a denominator.</summary>
@@ -29,7 +29,7 @@ public sealed record ReportRow(string Key, string NameZh, string NameEn, IReadOn
 }
 
 /// <summary>A league table of one object kind (department, street): the indicator codes it shows, its rows in rank order, its total.</summary>
-public sealed record ReportTable(string Object, IReadOnlyList<string> Indicators, IReadOnlyList<ReportRow> Rows, ReportFigures Total);
+public sealed record ReportTable([property: System.Text.Json.Serialization.JsonPropertyName("object")] string ObjectKind, IReadOnlyList<string> Indicators, IReadOnlyList<ReportRow> Rows, ReportFigures Total);
 
 /// <summary>One point of the city's trend.</summary>
 public sealed record ReportTrendPoint(string LabelZh, string LabelEn, DateOnly? From, IReadOnlyDictionary<string, long> Counts,

@@ -23,6 +23,8 @@ public static class ReportDocument
 
     public static readonly string[] StreetRates = ["validRate", "closeRate", "onTimeCloseRate", "onTimeHandleRate", "reworkRate"];
 
+    private static readonly string[] TableCounts = ["closeDue", "closed", "reported"];
+
     private const string Song = "宋体";
     private const string Hei = "黑体";
 
@@ -126,7 +128,7 @@ public static class ReportDocument
     private static Table CityTable(ReportContent content, bool zh)
     {
         var table = NewTable();
-        table.Append(Row([zh ? "指标" : "Indicator", content.Period.LabelZh is var _ && zh ? content.Period.LabelZh : content.Period.LabelEn,
+        table.Append(Row([zh ? "指标" : "Indicator", zh ? content.Period.LabelZh : content.Period.LabelEn,
             zh ? content.Previous.LabelZh : content.Previous.LabelEn], header: true));
         foreach (var code in ReportIndicators.Headline)
         {
@@ -141,7 +143,7 @@ public static class ReportDocument
     private static Table LeagueTable(ReportTable league, string[] rateCodes, bool zh)
     {
         var (counts, rates) = ReportSpreadsheet.Columns(league);
-        var shownCounts = new[] { "closeDue", "closed", "reported" }.Where(counts.Contains).Take(2).ToList();
+        var shownCounts = TableCounts.Where(counts.Contains).Take(2).ToList();
         var shownRates = rateCodes.Where(rates.Contains).ToList();
         var table = NewTable();
         table.Append(Row([zh ? "排名" : "Rank", zh ? "名称" : "Name", .. shownCounts.Select(c => ReportIndicators.Name(c, zh)),
@@ -255,7 +257,7 @@ public static class ReportDocument
             new C.MinorTickMark { Val = C.TickMarkValues.None },
             new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
             new C.CrossingAxis { Val = 1U },
-            new C.Crosses { Val = C.CrossesValues.Max },
+            new C.Crosses { Val = C.CrossesValues.AutoZero },
             new C.CrossBetween { Val = C.CrossBetweenValues.Between });
 
         var chart = new C.Chart(

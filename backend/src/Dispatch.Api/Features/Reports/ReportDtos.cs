@@ -10,14 +10,14 @@ public sealed record ReportSummaryDto(Guid Id, string Kind, string Period, int Y
     DateOnly From, DateOnly To, DateOnly Due, bool Partial, bool Scheduled, DateTimeOffset GeneratedAt, string GeneratedBy,
     DateTimeOffset? PublishedAt, string? PublishedBy, uint Version)
 {
-    public static ReportSummaryDto From(EvaluationReport r)
+    public static ReportSummaryDto Of(EvaluationReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return From(new ReportHead(r.Id, r.Kind, r.Period, r.Year, r.Revision, r.State, r.Scheduled, r.GeneratedAt, r.GeneratedBy, r.PublishedAt,
+        return Of(new ReportHead(r.Id, r.Kind, r.Period, r.Year, r.Revision, r.State, r.Scheduled, r.GeneratedAt, r.GeneratedBy, r.PublishedAt,
             r.PublishedBy, r.Version));
     }
 
-    public static ReportSummaryDto From(ReportHead r)
+    public static ReportSummaryDto Of(ReportHead r)
     {
         ArgumentNullException.ThrowIfNull(r);
         var p = ReportPeriod.TryParse(r.Kind, r.Period, out _) ?? throw new InvalidOperationException($"Stored period {r.Period} is not a {r.Kind} period.");

@@ -72,7 +72,7 @@ public static class ReportEndpoints
         if (y is { } yy)
             rows = rows.Where(r => r.Year == yy);
         var list = await Heads(rows).ToListAsync(ct);
-        var items = list.Select(ReportSummaryDto.From).OrderByDescending(r => r.To).ThenBy(r => r.Kind, StringComparer.Ordinal)
+        var items = list.Select(h => ReportSummaryDto.Of(h)).OrderByDescending(r => r.To).ThenBy(r => r.Kind, StringComparer.Ordinal)
             .ThenByDescending(r => r.Revision).ToList();
         return TypedResults.Ok(new ReportListDto(items));
     }
@@ -87,10 +87,10 @@ public static class ReportEndpoints
             .Select(r => new { Head = new ReportHead(r.Id, r.Kind, r.Period, r.Year, r.Revision, r.State, r.Scheduled, r.GeneratedAt, r.GeneratedBy,
                 r.PublishedAt, r.PublishedBy, r.Version), r.Content })
             .SingleOrDefaultAsync(ct);
-        return found is null ? NotFound(id) : TypedResults.Ok(new ReportDto(ReportSummaryDto.From(found.Head), ReportGenerator.Deserialize(found.Content)));
+        return found is null ? NotFound(id) : TypedResults.Ok(new ReportDto(ReportSummaryDto.Of(found.Head), ReportGenerator.Deserialize(found.Content)));
     }
 
-    private static ReportDto Dto(EvaluationReport report) => new(ReportSummaryDto.From(report), ReportGenerator.Deserialize(report.Content));
+    private static ReportDto Dto(EvaluationReport report) => new(ReportSummaryDto.Of(report), ReportGenerator.Deserialize(report.Content));
 
     private static async Task<Results<Created<ReportDto>, Ok<ReportDto>, ValidationProblem, ProblemHttpResult>> Generate(
         HttpRequest http, DispatchDbContext db, ReportGenerator generator, AdminAudit audit, TimeProvider clock, CancellationToken ct)
@@ -113,11 +113,11 @@ public static class ReportEndpoints
         {
             if (draft is not null)
             {
-                var before = ReportSummaryDto.From(draft);
+                var before = ReportSummaryDto.Of(draft);
                 var content = await generator.GenerateAsync(period, draft.Revision, ct);
                 draft.Regenerate(ReportGenerator.Serialize(content), by, clock.GetUtcNow());
                 audit.Record("evaluation.report.generate", "evaluation-report", $"{period.Code} r{draft.Revision}", before,
-                    ReportSummaryDto.From(draft));
+                    ReportSummaryDto.Of(draft));
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(Dto(draft));
             }
@@ -127,7 +127,7 @@ public static class ReportEndpoints
                 clock.GetUtcNow());
             db.EvaluationReports.Add(report);
             audit.Record("evaluation.report.generate", "evaluation-report", $"{period.Code} r{revision}", null,
-                ReportSummaryDto.From(report));
+                ReportSummaryDto.Of(report));
             await db.SaveChangesAsync(ct);
             return TypedResults.Created($"/api/evaluation/reports/{report.Id}", Dto(report));
         }
@@ -211,7 +211,7 @@ public static class ReportEndpoints
             await ReportSpreadsheet.RenderAsync(before.Content, zh: false, ct), await ReportDocument.RenderAsync(before.Content, zh: false, ct));
         report.Publish(files, http.HttpContext.User.Identity?.Name ?? "system", clock.GetUtcNow());
         return await SaveAsync(db, report, version, audit, "evaluation.report.publish", before.Report,
-            ReportSummaryDto.From(report), ct);
+            ReportSummaryDto.Of(report), ct);
     }
 
     private static async Task<Results<Ok<ReportDto>, ValidationProblem, ProblemHttpResult>> SaveAsync(DispatchDbContext db, EvaluationReport report,

@@ -28,8 +28,8 @@ public sealed class ReportGenerator(IReportSource source, TimeProvider clock)
 
         var current = city.Count > 0 ? Figures(city[^1]) : ReportFigures.Empty;
         var before = city.Count > 1 ? Figures(city[^2]) : ReportFigures.Empty;
-        var p = ReportPeriodDto.From(period);
-        var previous = ReportPeriodDto.From(period.Previous);
+        var p = ReportPeriodDto.Of(period);
+        var previous = ReportPeriodDto.Of(period.Previous);
         var (zh, en) = ReportTexts.Write(p, previous, partial, current, before, departments, streets);
         return new ReportContent(p, previous, period.Due, period.TitleZh, period.TitleEn, revision, now, partial, current, before,
             departments, streets, trend, zh, en);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using Dispatch.Api.Features.Evaluation;
 using Dispatch.Domain.Reports;
 
 namespace Dispatch.Api.Features.Reports;
@@ -15,60 +14,23 @@ public interface IReportSource
 }
 
 /// <summary>
-/// Reads the evaluation API's answers (league table, trend) in their JSON form, so that the report keeps exactly
-/// what the API says and depends on the contract, not on the shape of the C# records behind it.
+/// The report's figures from <see cref="EvaluationQueries"/>: the same queries, and so the same numbers, as the
+/// evaluation API answers for the same period.
 /// </summary>
-public static class EvaluationJson
+public sealed class EvaluationReportSource(EvaluationQueries queries) : IReportSource
 {
-    public static ReportTable Table(JsonElement league)
+    public async Task<ReportTable> LeagueAsync(string objectKind, ReportPeriod period, CancellationToken ct)
     {
-        var rows = new List<ReportRow>();
-        foreach (var r in Array(league, "rows"))
-        {
-            rows.Add(new ReportRow(Text(r, "key") ?? "", Text(r, "nameZh") ?? "", Text(r, "nameEn") ?? "", Counts(r), Rates(r),
-                Number(r, "score"), Text(r, "grade"), Text(r, "gradeZh"), Text(r, "gradeEn"),
-                (int)(Number(r, "rank") ?? rows.Count + 1), (int?)Number(r, "previousRank"), (int?)Number(r, "rankChange")));
-        }
-        var indicators = Array(league, "indicators").Select(i => i.GetString()).OfType<string>().ToList();
-        var total = league.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Object ? new ReportFigures(Counts(t), Rates(t)) : ReportFigures.Empty;
-        return new ReportTable(Text(league, "object") ?? "", indicators, rows.OrderBy(r => r.Rank).ToList(), total);
+        ArgumentNullException.ThrowIfNull(period);
+        var league = await queries.League(new LeagueQuery(objectKind, ReportPeriod.KindCode(period.Kind), period.From), ct);
+        var rows = league.Rows.Select(r => new ReportRow(r.Key, r.NameZh, r.NameEn, r.Counts, r.Rates, r.Score, r.Grade, r.GradeZh, r.GradeEn,
+            r.Rank, r.PreviousRank, r.RankChange)).OrderBy(r => r.Rank).ToList();
+        return new ReportTable(league.ObjectKind, league.Indicators, rows, new ReportFigures(league.Total.Counts, league.Total.Rates));
     }
 
-    public static IReadOnlyList<ReportTrendPoint> Trend(JsonElement trend) =>
-        Array(trend, "points").Select(p =>
-        {
-            string zh, en;
-            DateOnly? from = null;
-            if (p.TryGetProperty("period", out var period) && period.ValueKind == JsonValueKind.Object)
-            {
-                zh = Text(period, "labelZh") ?? "";
-                en = Text(period, "labelEn") ?? zh;
-                if (Text(period, "from") is { } f && DateOnly.TryParse(f, CultureInfo.InvariantCulture, out var d))
-                    from = d;
-            }
-            else
-            {
-                zh = en = Text(p, "period") ?? "";
-            }
-            return new ReportTrendPoint(zh, en, from, Counts(p), Rates(p), Number(p, "score"));
-        }).ToList();
-
-    private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : [];
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static double? Number(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-
-    private static Dictionary<string, long> Counts(JsonElement e) =>
-        e.TryGetProperty("counts", out var c) && c.ValueKind == JsonValueKind.Object
-            ? c.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetInt64())
-            : [];
-
-    private static Dictionary<string, double?> Rates(JsonElement e) =>
-        e.TryGetProperty("rates", out var c) && c.ValueKind == JsonValueKind.Object
-            ? c.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : (double?)null)
-            : [];
+    public async Task<IReadOnlyList<ReportTrendPoint>> CityTrendAsync(string periodKind, int count, DateOnly date, CancellationToken ct)
+    {
+        var trend = await queries.Trend(new TrendQuery("department", null, periodKind, date, count), ct);
+        return trend.Points.Select(p => new ReportTrendPoint(p.Period.LabelZh, p.Period.LabelEn, p.Period.From, p.Counts, p.Rates, p.Score)).ToList();
+    }
 }

@@ -39,7 +39,7 @@ public static class ReportSpreadsheet
             await book.AddRowAsync([new Cell(zh ? "版本" : "Revision", bold), new Cell(content.Revision)], ct);
             await book.AddRowAsync([new Cell(zh ? "生成时间" : "Generated", bold),
                 new Cell(TimeZoneInfo.ConvertTime(content.GeneratedAt, ReportGenerator.China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))], ct);
-            await book.AddRowAsync([], ct);
+            await book.AddRowAsync(Array.Empty<Cell>(), ct);
             await book.AddRowAsync([new Cell(zh ? "全市指标" : "City indicator", bold), new Cell(zh ? "本期" : "This period", bold),
                 new Cell(zh ? "上期" : "Previous period", bold)], ct);
             foreach (var code in ReportIndicators.Headline)
@@ -50,7 +50,7 @@ public static class ReportSpreadsheet
                     await book.AddRowAsync([new Cell(ReportIndicators.Name(code, zh)), new Cell(content.City.Rate(code), percent),
                         new Cell(content.PreviousCity.Rate(code), percent)], ct);
             }
-            await book.AddRowAsync([], ct);
+            await book.AddRowAsync(Array.Empty<Cell>(), ct);
             foreach (var paragraph in content.Text(zh))
                 await book.AddRowAsync([new Cell(paragraph)], ct);
 
