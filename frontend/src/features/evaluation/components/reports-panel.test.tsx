@@ -80,7 +80,7 @@ describe('ReportsPanel', { timeout: allowSlowRenders() }, () => {
     );
   });
 
-  it('offers a dispatcher the downloads only, and says why a refused generation failed', async () => {
+  it('offers a dispatcher the downloads only, in the language of the page', async () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
       const url = String(input);
       if (url === '/api/auth/me') return json({ userName: 'dispatcher1', displayName: '派遣员', roles: ['dispatcher'], gridScope: null });
