@@ -268,3 +268,7 @@ export type HolidayYear = Received<Schemas['HolidayYearDto']>;
 export type CalendarWarning = Received<Schemas['CalendarWarningDto']>;
 export type WorkingCalendar = Received<Schemas['WorkingCalendarDto']>;
 export type ParsedNotice = Received<Schemas['ParsedNoticeDto']>;
+
+/** A periodic evaluation report (通报) revision as lists show it, and with its content. */
+export type EvaluationReportSummary = Received<Schemas['ReportSummaryDto']>;
+export type EvaluationReport = Received<Schemas['ReportDto']>;

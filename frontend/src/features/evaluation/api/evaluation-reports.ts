@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EvaluationReport, EvaluationReportSummary } from '@/lib/api-types';
 import { http } from '@/lib/http';
 
 /** 通报 kinds: monthly, quarterly (due the 15th of the next month) and yearly. */
@@ -6,31 +7,10 @@ export type ReportKind = 'month' | 'quarter' | 'year';
 export type ReportState = 'draft' | 'published';
 
 /** One revision of a periodic report as lists show it (`version` is the row version a publication sends back). */
-export interface ReportSummary {
-  id: string;
-  kind: ReportKind;
-  period: string;
-  year: number;
-  revision: number;
-  state: ReportState;
-  titleZh: string;
-  titleEn: string;
-  from: string;
-  to: string;
-  due: string;
-  partial: boolean;
-  scheduled: boolean;
-  generatedAt: string;
-  generatedBy: string;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  version: number;
-}
+export type ReportSummary = Omit<EvaluationReportSummary, 'kind' | 'state'> & { kind: ReportKind; state: ReportState };
 
-export interface ReportDetail {
-  report: ReportSummary;
-  content: { textZh: string[]; textEn: string[] };
-}
+/** A report with its content snapshot (figures, tables, trend, texts). */
+export type ReportDetail = Omit<EvaluationReport, 'report'> & { report: ReportSummary };
 
 export const reportKeys = {
   all: ['evaluation', 'reports'] as const,
