@@ -191,6 +191,9 @@ bench_run_full() { # QUICK RATES DURATION CLIENTS
     --drain "$drain" --host-pid "$pid" --out "$out/fanout.json"
 
   bench_ledger "$quick" "$url" "$pid" "$out/ledger.json"
+  say "Evaluation: a quarterly report over the generated year (bench/evaluation-reports.mjs)"
+  node bench/evaluation-reports.mjs --base "$url" --password "$BENCH_PASSWORD" --psql "$BENCH_PSQL" \
+    --out "$out/evaluation-reports.json"
 
   node bench/report.mjs --pgbench "$out/pgbench.txt" --wrk "$out/wrk.txt" --rates "$out/rates.json" \
     --fanout "$out/fanout.json" --statements "$out/statements.json" --duration "$duration" \

@@ -38,6 +38,7 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Ledger.SavedLedger> SavedLedgers => Set<Ledger.SavedLedger>();
     public DbSet<Open311.Open311Key> Open311Keys => Set<Open311.Open311Key>();
+    public DbSet<Dispatch.Domain.Reports.EvaluationReport> EvaluationReports => Set<Dispatch.Domain.Reports.EvaluationReport>();
     public DbSet<GridNode> GridNodes => Set<GridNode>();
     public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
     public DbSet<ResponsibilityGridUnit> ResponsibilityGridUnits => Set<ResponsibilityGridUnit>();

@@ -281,3 +281,6 @@ export type PublicStep = Received<Schemas['PublicStepDto']>;
 export type PublicPhoto = Received<Schemas['PublicPhotoDto']>;
 /** Where a public report stands, as `PublicStepDto.step` and `PublicProgressDto.status` write it. */
 export type PublicStepName = 'received' | 'verifying' | 'handling' | 'done' | 'declined';
+/** A periodic evaluation report (通报) revision as lists show it, and with its content. */
+export type EvaluationReportSummary = Received<Schemas['ReportSummaryDto']>;
+export type EvaluationReport = Received<Schemas['ReportDto']>;

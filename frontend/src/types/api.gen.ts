@@ -2370,6 +2370,544 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluation/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator's definition (numerator, denominator, placing step) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/league": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A league table for one object kind over one period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeagueTable"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One object's (or the city's) figures over consecutive periods */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Trend"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one count, keyset-paged */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CasesBehind"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/scoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Composite-score weights and grade bands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoringDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/evaluation/scoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the composite-score configuration (version checked) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": null | components["schemas"]["ScoringDto"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoringDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports of a kind and year, every revision, newest period first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportListDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Generate a draft of a period, or regenerate its draft, or start its next revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDto"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report revision with its content */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDto"];
+                    };
+                };
+            };
+        };
+        /** Edit a draft's texts (version checked) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/reports/{id}/file.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a workbook (one sheet per table) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/reports/{id}/file.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a Word document with tables and a chart */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/reports/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: its content and files are frozen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/departments": {
         parameters: {
             query?: never;
@@ -4451,6 +4989,16 @@ export interface components {
             assistingDepartmentKeys?: null | string[];
             assigneeUserName?: null | string;
         };
+        CaseBehind: {
+            /** Format: uuid */
+            caseId: string;
+            number: string;
+            description: string;
+            state: string;
+            /** Format: date-time */
+            at: string;
+            onTime: null | boolean;
+        };
         CaseDto: {
             /** Format: uuid */
             id: string;
@@ -4522,6 +5070,12 @@ export interface components {
             addressText?: null | string;
             /** @default false */
             callbackWanted: boolean;
+        };
+        CasesBehind: {
+            /** Format: int64 */
+            total: number | string;
+            items: components["schemas"]["CaseBehind"][];
+            nextCursor: null | string;
         };
         CaseSummary: {
             /** Format: uuid */
@@ -4798,6 +5352,19 @@ export interface components {
             fileName: string;
             error: null | string;
         };
+        FigureSet: {
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+        };
+        GradeBandDto: {
+            grade: string;
+            /** Format: double */
+            min: number;
+        };
         GridImportCounts: {
             /** Format: int32 */
             created: number | string;
@@ -4881,6 +5448,18 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        IndicatorDto: {
+            code: string;
+            kind: string;
+            nameZh: string;
+            nameEn: string;
+            definitionZh: string;
+            definitionEn: string;
+            numerator: null | string;
+            denominator: null | string;
+            placedBy: string;
+            objectKinds: string[];
+        };
         IntactRateRow: {
             category: components["schemas"]["CategoryRef"];
             streetCode: null | string;
@@ -4904,6 +5483,38 @@ export interface components {
             name: null | string;
         };
         JsonElement: unknown;
+        LeagueRow: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+            /** Format: double */
+            score: null | number;
+            grade: null | string;
+            gradeZh: null | string;
+            gradeEn: null | string;
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: int32 */
+            previousRank: null | number | string;
+            /** Format: int32 */
+            rankChange: null | number | string;
+            hasChildren: boolean;
+        };
+        LeagueTable: {
+            object: string;
+            parent: null | string;
+            period: components["schemas"]["PeriodDto"];
+            previous: null | components["schemas"]["PeriodDto"];
+            indicators: string[];
+            rows: components["schemas"]["LeagueRow"][];
+            total: components["schemas"]["FigureSet"];
+        };
         LedgerPage: {
             items: components["schemas"]["LedgerRow"][];
             next: null | string;
@@ -5048,6 +5659,15 @@ export interface components {
             limit: null | number | string;
             unit: null | string;
         };
+        PeriodDto: {
+            kind: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            labelZh: string;
+            labelEn: string;
+        };
         PhotoDto: {
             /** Format: uuid */
             id: string;
@@ -5134,6 +5754,122 @@ export interface components {
             addressText?: null | string;
             callbackWanted?: null | boolean;
         };
+        ReportContent: {
+            period: components["schemas"]["ReportPeriodDto"];
+            previous: components["schemas"]["ReportPeriodDto"];
+            /** Format: date */
+            due: string;
+            titleZh: string;
+            titleEn: string;
+            /** Format: int32 */
+            revision: number | string;
+            /** Format: date-time */
+            generatedAt: string;
+            partial: boolean;
+            city: components["schemas"]["ReportFigures"];
+            previousCity: components["schemas"]["ReportFigures"];
+            departments: components["schemas"]["ReportTable"];
+            streets: components["schemas"]["ReportTable"];
+            trend: components["schemas"]["ReportTrendPoint"][];
+            textZh: string[];
+            textEn: string[];
+        };
+        ReportDto: {
+            report: components["schemas"]["ReportSummaryDto"];
+            content: components["schemas"]["ReportContent"];
+        };
+        ReportFigures: {
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+        };
+        ReportListDto: {
+            items: components["schemas"]["ReportSummaryDto"][];
+        };
+        ReportPeriodDto: {
+            kind: string;
+            code: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            labelZh: string;
+            labelEn: string;
+        };
+        ReportRow: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+            /** Format: double */
+            score: null | number;
+            grade: null | string;
+            gradeZh: null | string;
+            gradeEn: null | string;
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: int32 */
+            previousRank: null | number | string;
+            /** Format: int32 */
+            rankChange: null | number | string;
+        };
+        ReportSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            period: string;
+            /** Format: int32 */
+            year: number | string;
+            /** Format: int32 */
+            revision: number | string;
+            state: string;
+            titleZh: string;
+            titleEn: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            due: string;
+            partial: boolean;
+            scheduled: boolean;
+            /** Format: date-time */
+            generatedAt: string;
+            generatedBy: string;
+            /** Format: date-time */
+            publishedAt: null | string;
+            publishedBy: null | string;
+            /** Format: uint32 */
+            version: number | string;
+        };
+        ReportTable: {
+            object: string;
+            indicators: string[];
+            rows: components["schemas"]["ReportRow"][];
+            total: components["schemas"]["ReportFigures"];
+        };
+        ReportTrendPoint: {
+            labelZh: string;
+            labelEn: string;
+            /** Format: date */
+            from: null | string;
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+            /** Format: double */
+            score: null | number;
+        };
         RequiredWhenDto: {
             field: string;
             equals: boolean;
@@ -5206,6 +5942,22 @@ export interface components {
             query: null | string;
             columns: null | string[];
         };
+        ScoringDto: {
+            /** Format: int32 */
+            version: number | string;
+            schemes: components["schemas"]["ScoringSchemeDto"][];
+        };
+        ScoringItemDto: {
+            indicator: string;
+            /** Format: double */
+            weight: number;
+            inverted: boolean;
+        };
+        ScoringSchemeDto: {
+            object: string;
+            items: components["schemas"]["ScoringItemDto"][];
+            bands: components["schemas"]["GradeBandDto"][];
+        };
         SetPatrolGridRequest: {
             patrollers: null | string[];
             responsiblePerson: null | components["schemas"]["ResponsiblePersonDto"];
@@ -5241,6 +5993,24 @@ export interface components {
             /** @default  */
             actorName: string;
             departmentName?: null | string;
+        };
+        Trend: {
+            object: string;
+            key: null | string;
+            nameZh: string;
+            nameEn: string;
+            points: components["schemas"]["TrendPoint"][];
+        };
+        TrendPoint: {
+            period: components["schemas"]["PeriodDto"];
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+            /** Format: double */
+            score: null | number;
         };
         WorkingCalendarDto: {
             timeZone: string;

@@ -19,6 +19,7 @@ public sealed class FeatureDependencies
         ["Ledger"] = ["Cases", "Grids", "Catalogue"],
         ["Evaluation"] = ["Cases", "Grids", "Catalogue", "Departments"],
         ["Open311"] = ["Cases", "Catalogue", "Grids"],
+        ["Reports"] = ["Evaluation"],
         ["Routing"] = ["Grids", "Catalogue"],
         ["Accounts"] = ["Grids"],
         ["Auth"] = [],

@@ -1129,6 +1129,109 @@ namespace Dispatch.Persistence.Migrations
                     b.ToTable("responsibility_grid_units", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Reports.EvaluationReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<byte[]>("DocxEn")
+                        .HasColumnType("bytea")
+                        .HasColumnName("docx_en");
+
+                    b.Property<byte[]>("DocxZh")
+                        .HasColumnType("bytea")
+                        .HasColumnName("docx_zh");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<bool>("Scheduled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("scheduled");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<byte[]>("XlsxEn")
+                        .HasColumnType("bytea")
+                        .HasColumnName("xlsx_en");
+
+                    b.Property<byte[]>("XlsxZh")
+                        .HasColumnType("bytea")
+                        .HasColumnName("xlsx_zh");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_reports");
+
+                    b.HasIndex("Kind", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_reports_one_draft")
+                        .HasFilter("state = 'Draft'");
+
+                    b.HasIndex("Year", "Kind")
+                        .HasDatabaseName("ix_evaluation_reports_year_kind");
+
+                    b.HasIndex("Kind", "Period", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_reports_kind_period_revision");
+
+                    b.ToTable("evaluation_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_evaluation_reports_published_files", "state <> 'Published' OR (published_at IS NOT NULL AND xlsx_zh IS NOT NULL AND docx_zh IS NOT NULL AND xlsx_en IS NOT NULL AND docx_en IS NOT NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Routing.RoutingRule", b =>
                 {
                     b.Property<Guid>("Id")
