@@ -40,6 +40,10 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import('@/features/ledger/components/case-file-page')).CaseFilePage }),
             },
             {
+              path: 'evaluation',
+              lazy: async () => ({ Component: (await import('@/features/evaluation/components/evaluation-page')).EvaluationPage }),
+            },
+            {
               path: 'admin',
               lazy: async () => ({ Component: (await import('@/features/admin/components/admin-page')).AdminPage }),
             },
