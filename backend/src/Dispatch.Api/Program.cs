@@ -7,6 +7,7 @@ using Dispatch.Api.Features.Catalogue;
 using Dispatch.Api.Features.Components;
 using Dispatch.Api.Features.DeadLetters;
 using Dispatch.Api.Features.Departments;
+using Dispatch.Api.Features.Evaluation;
 using Dispatch.Api.Features.Grids;
 using Dispatch.Api.Features.Ledger;
 using Dispatch.Api.Features.Routing;
@@ -44,6 +45,7 @@ builder.Services.ConfigureHttpJsonOptions(o => DispatchJson.Apply(o.SerializerOp
 // Features: the case module, and the features it stands on.
 builder.Services.AddCases(roles);
 builder.Services.AddLedger();
+builder.Services.AddEvaluation();
 builder.Services.AddGrids();
 builder.Services.AddCaseRouting();
 builder.Services.AddWorkingCalendars();
@@ -93,6 +95,7 @@ app.MapAuditLog();
 app.MapAccountEndpoints();
 app.MapCases();
 app.MapLedger();
+app.MapEvaluation();
 app.MapCatalogueEndpoints();
 app.MapDepartmentEndpoints();
 app.MapTimeLimitEndpoints();
