@@ -1,8 +1,11 @@
 /**
  * Shapes of the evaluation API (docs/api.md, 综合评价), shared by the evaluation page and the wall's league
- * table. Written by hand from the contract while the host's OpenAPI document does not describe them; narrowed
- * where the document writes plain strings.
+ * table: aliases of the generated schemas, narrowed where the document writes plain strings (kinds, grades).
  */
+import type { Received } from '@/lib/api-types';
+import type { components } from '@/types/api.gen';
+
+type Schemas = components['schemas'];
 
 export type ObjectKind =
   | 'department'
@@ -22,90 +25,38 @@ export type IndicatorKind = 'count' | 'rate' | 'score';
 
 export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
 
-export interface Indicator {
-  code: string;
+/** GET /api/evaluation/indicators: what a figure counts or divides, and which step's time places a case in the period. */
+export type Indicator = Omit<Received<Schemas['IndicatorDto']>, 'kind' | 'objectKinds'> & {
   kind: IndicatorKind;
-  nameZh: string;
-  nameEn: string;
-  definitionZh: string;
-  definitionEn: string;
-  numerator?: string | null;
-  denominator?: string | null;
-  /** Which step's time places a case in the period, e.g. "closed". */
-  placedBy: string;
   objectKinds: ObjectKind[];
-}
+};
 
-export interface Period {
-  kind: PeriodKind;
-  from: string;
-  /** The last day, inclusive. */
-  to: string;
-  labelZh: string;
-  labelEn: string;
-}
+/** China-time calendar days; `to` is the last day, inclusive. */
+export type Period = Omit<Received<Schemas['PeriodDto']>, 'kind'> & { kind: PeriodKind };
 
-export interface Figures {
-  counts: Record<string, number>;
-  rates: Record<string, number | null>;
-}
+export type Figures = Received<Schemas['FigureSet']>;
 
-export interface LeagueRow extends Figures {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  score: number | null;
-  grade: Grade | null;
-  gradeZh: string | null;
-  gradeEn: string | null;
-  rank: number;
-  previousRank: number | null;
-  /** Positive: moved up since the previous period. */
-  rankChange: number | null;
-  /** district → street → community → unit. */
-  hasChildren: boolean;
-}
+/** One object of a league table; a positive `rankChange` moved up; `hasChildren`: district → street → community → unit. */
+export type LeagueRow = Omit<Received<Schemas['LeagueRow']>, 'grade'> & { grade: Grade | null };
 
-export interface LeagueTable {
+/** GET /api/evaluation/league. */
+export type LeagueTable = Omit<Received<Schemas['LeagueTable']>, 'object' | 'period' | 'previous' | 'rows'> & {
   object: ObjectKind;
-  parent: string | null;
   period: Period;
   previous: Period | null;
-  /** The codes the table shows for this object kind, in order. */
-  indicators: string[];
   rows: LeagueRow[];
-  total: Figures;
-}
+};
 
-export interface TrendPoint extends Figures {
-  period: Period;
-  score: number | null;
-}
+export type TrendPoint = Omit<Received<Schemas['TrendPoint']>, 'period'> & { period: Period };
 
-export interface Trend {
-  object: ObjectKind;
-  key: string | null;
-  nameZh: string;
-  nameEn: string;
-  /** Oldest first. */
-  points: TrendPoint[];
-}
+/** GET /api/evaluation/trend: points oldest first. */
+export type Trend = Omit<Received<Schemas['Trend']>, 'object' | 'points'> & { object: ObjectKind; points: TrendPoint[] };
 
-export interface EvaluationCase {
-  caseId: string;
-  number: string;
-  description: string;
-  state: string;
-  /** The time of the step that placed the case in the count. */
-  at: string;
-  onTime: boolean | null;
-}
+/** One case behind a count; `at` is the time of the step that placed it in the count. */
+export type EvaluationCase = Received<Schemas['CaseBehind']>;
 
-export interface EvaluationCasesPage {
-  total: number;
-  items: EvaluationCase[];
-  nextCursor: string | null;
-}
+/** GET /api/evaluation/cases. */
+export type EvaluationCasesPage = Received<Schemas['CasesBehind']>;
 
 /** A rate (0..1) as a percentage with one decimal; null (no denominator) as a dash. */
 export function formatRate(rate: number | null | undefined): string {

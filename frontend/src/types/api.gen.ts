@@ -2164,6 +2164,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evaluation/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator's definition (numerator, denominator, placing step) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/league": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A league table for one object kind over one period */
+        get: {
+            parameters: {
+                query?: {
+                    object?: string;
+                    period?: string;
+                    date?: string;
+                    from?: string;
+                    to?: string;
+                    parent?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeagueTable"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One object's figures over consecutive periods */
+        get: {
+            parameters: {
+                query?: {
+                    object?: string;
+                    key?: string;
+                    period?: string;
+                    date?: string;
+                    count?: number | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Trend"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind one count, keyset-paged */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CasesBehind"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation/scoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Composite-score weights and grade bands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoringDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/evaluation/scoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScoringDto"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScoringDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/departments": {
         parameters: {
             query?: never;
@@ -4141,6 +4373,16 @@ export interface components {
             assistingDepartmentKeys?: null | string[];
             assigneeUserName?: null | string;
         };
+        CaseBehind: {
+            /** Format: uuid */
+            caseId: string;
+            number: string;
+            description: string;
+            state: string;
+            /** Format: date-time */
+            at: string;
+            onTime: null | boolean;
+        };
         CaseDto: {
             /** Format: uuid */
             id: string;
@@ -4209,6 +4451,12 @@ export interface components {
             componentId?: null | string;
             assistingDepartments?: null | components["schemas"]["DepartmentRef"][];
             assignee?: null | components["schemas"]["AssigneeDto"];
+        };
+        CasesBehind: {
+            /** Format: int64 */
+            total: number | string;
+            items: components["schemas"]["CaseBehind"][];
+            nextCursor: null | string;
         };
         CaseSummary: {
             /** Format: uuid */
@@ -4485,6 +4733,19 @@ export interface components {
             fileName: string;
             error: null | string;
         };
+        FigureSet: {
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+        };
+        GradeBandDto: {
+            grade: string;
+            /** Format: double */
+            min: number;
+        };
         GridImportCounts: {
             /** Format: int32 */
             created: number | string;
@@ -4568,6 +4829,18 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        IndicatorDto: {
+            code: string;
+            kind: string;
+            nameZh: string;
+            nameEn: string;
+            definitionZh: string;
+            definitionEn: string;
+            numerator: null | string;
+            denominator: null | string;
+            placedBy: string;
+            objectKinds: string[];
+        };
         IntactRateRow: {
             category: components["schemas"]["CategoryRef"];
             streetCode: null | string;
@@ -4588,6 +4861,38 @@ export interface components {
             rows: components["schemas"]["IntactRateRow"][];
         };
         JsonElement: unknown;
+        LeagueRow: {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+            /** Format: double */
+            score: null | number;
+            grade: null | string;
+            gradeZh: null | string;
+            gradeEn: null | string;
+            /** Format: int32 */
+            rank: number | string;
+            /** Format: int32 */
+            previousRank: null | number | string;
+            /** Format: int32 */
+            rankChange: null | number | string;
+            hasChildren: boolean;
+        };
+        LeagueTable: {
+            object: string;
+            parent: null | string;
+            period: components["schemas"]["PeriodDto"];
+            previous: null | components["schemas"]["PeriodDto"];
+            indicators: string[];
+            rows: components["schemas"]["LeagueRow"][];
+            total: components["schemas"]["FigureSet"];
+        };
         LedgerPage: {
             items: components["schemas"]["LedgerRow"][];
             next: null | string;
@@ -4714,6 +5019,15 @@ export interface components {
             limit: null | number | string;
             unit: null | string;
         };
+        PeriodDto: {
+            kind: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            labelZh: string;
+            labelEn: string;
+        };
         PhotoDto: {
             /** Format: uuid */
             id: string;
@@ -4811,6 +5125,22 @@ export interface components {
             query: null | string;
             columns: null | string[];
         };
+        ScoringDto: {
+            /** Format: int32 */
+            version: number | string;
+            schemes: components["schemas"]["ScoringSchemeDto"][];
+        };
+        ScoringItemDto: {
+            indicator: string;
+            /** Format: double */
+            weight: number;
+            inverted: boolean;
+        };
+        ScoringSchemeDto: {
+            object: string;
+            items: components["schemas"]["ScoringItemDto"][];
+            bands: components["schemas"]["GradeBandDto"][];
+        };
         SetPatrolGridRequest: {
             patrollers: null | string[];
             responsiblePerson: null | components["schemas"]["ResponsiblePersonDto"];
@@ -4846,6 +5176,24 @@ export interface components {
             /** @default  */
             actorName: string;
             departmentName?: null | string;
+        };
+        Trend: {
+            object: string;
+            key: null | string;
+            nameZh: string;
+            nameEn: string;
+            points: components["schemas"]["TrendPoint"][];
+        };
+        TrendPoint: {
+            period: components["schemas"]["PeriodDto"];
+            counts: {
+                [key: string]: number | string;
+            };
+            rates: {
+                [key: string]: null | number;
+            };
+            /** Format: double */
+            score: null | number;
         };
         WorkingCalendarDto: {
             timeZone: string;
