@@ -158,9 +158,11 @@ export function EvaluationLeagueTable({ table, definitions, loading, selected, o
         table.rows.length > 0 ? (
           <Table.Summary fixed="bottom">
             <Table.Summary.Row data-testid="evaluation-total">
-              <Table.Summary.Cell index={0} colSpan={4}>
-                {t('evaluation.total')}
-              </Table.Summary.Cell>
+              {/* One cell per column, so that the label stays with the fixed name column when the table scrolls. */}
+              <Table.Summary.Cell index={0} />
+              <Table.Summary.Cell index={1}>{t('evaluation.total')}</Table.Summary.Cell>
+              <Table.Summary.Cell index={2} />
+              <Table.Summary.Cell index={3} />
               {table.indicators.map((code, index) => (
                 <Table.Summary.Cell key={code} index={index + 4} align="right">
                   {figure(null, table.total, code)}
