@@ -90,7 +90,7 @@ describe('EvaluationPage', { timeout: allowSlowRenders() }, () => {
     fireEvent.mouseEnter(head);
     const definition = await screen.findByTestId('indicator-definition-onTimeHandleRate');
     expect(definition.textContent).toContain('按期处置数 ÷ 应处置数');
-    expect(definition.textContent).toContain('计入时间：处置时限到期');
+    expect(definition.textContent).toContain('计入时间：处置反馈时间 / 处置反馈时间');
   });
 
   it('drills from a district to its streets with a breadcrumb, and back returns to the districts', async () => {

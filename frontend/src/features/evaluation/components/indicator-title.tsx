@@ -10,6 +10,13 @@ export function IndicatorTitle({ code, definitions }: { code: string; definition
   const en = i18n.language === 'en';
   const found = definitions.get(code);
   const name = indicatorName(code, definitions, i18n.language);
+  // A rate names the steps of its numerator and denominator: "filed / reported".
+  const placedBy = (steps: string) =>
+    steps
+      .split('/')
+      .map((step) => step.trim())
+      .map((step) => t(`evaluation.step.${step}`, { defaultValue: step }))
+      .join(' / ');
   if (!found) return <span data-testid={`indicator-head-${code}`}>{name}</span>;
   const content = (
     <div data-testid={`indicator-definition-${code}`}>
@@ -17,7 +24,7 @@ export function IndicatorTitle({ code, definitions }: { code: string; definition
         {name}
       </Typography.Text>
       <div>{en ? found.definitionEn : found.definitionZh}</div>
-      <div>{t('evaluation.placedBy', { step: t(`evaluation.step.${found.placedBy}`, { defaultValue: found.placedBy }) })}</div>
+      <div>{t('evaluation.placedBy', { step: placedBy(found.placedBy) })}</div>
     </div>
   );
   return (

@@ -11,7 +11,7 @@ export const indicators: Indicator[] = [
     definitionEn: 'Cases whose handling deadline falls in the period',
     numerator: null,
     denominator: null,
-    placedBy: 'handleDue',
+    placedBy: 'fed-back',
     objectKinds: ['department', 'district', 'street'],
   },
   {
@@ -23,7 +23,7 @@ export const indicators: Indicator[] = [
     definitionEn: 'Cases handled within their deadline',
     numerator: null,
     denominator: null,
-    placedBy: 'handleDue',
+    placedBy: 'fed-back',
     objectKinds: ['department', 'district', 'street'],
   },
   {
@@ -35,7 +35,7 @@ export const indicators: Indicator[] = [
     definitionEn: 'Handled on time ÷ due for handling',
     numerator: 'handledOnTime',
     denominator: 'handleDue',
-    placedBy: 'handleDue',
+    placedBy: 'fed-back / fed-back',
     objectKinds: ['department', 'district', 'street'],
   },
 ];
