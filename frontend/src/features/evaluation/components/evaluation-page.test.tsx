@@ -60,7 +60,7 @@ function renderAt(url: string) {
 describe('EvaluationPage', { timeout: allowSlowRenders() }, () => {
   it("asks for the URL's period and object, and shows rank, rank change, score, grade, rates and totals", async () => {
     const fetch = mockApi();
-    renderAt('/evaluation?period=quarter&date=2026-11-15&object=department');
+    renderAt('/evaluation?period=quarter&date=2026-11-15&object=department&figures=all');
 
     const traffic = await screen.findByTestId('evaluation-row-xs-traffic');
     const league = asked(fetch, '/api/evaluation/league')[0]!;
@@ -79,6 +79,18 @@ describe('EvaluationPage', { timeout: allowSlowRenders() }, () => {
     expect(screen.getByTestId('cell-total-handleDue').textContent).toBe('34');
     expect(screen.getByTestId('cell-total-onTimeHandleRate').textContent).toBe('79.4%');
     expect(screen.getByTestId('evaluation-period-label').textContent).toBe('2026年11月（对比2026年10月）');
+  });
+
+  it('shows the rates by default and the counts when asked, keeping the choice in the URL', async () => {
+    mockApi();
+    const router = renderAt('/evaluation?period=month&object=department');
+    expect(await screen.findByTestId('cell-xs-traffic-onTimeHandleRate')).toBeTruthy();
+    expect(screen.queryByTestId('cell-xs-traffic-handleDue')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('figures-counts'));
+    await waitFor(() => expect(router.state.location.search).toContain('figures=counts'));
+    expect((await screen.findByTestId('cell-xs-traffic-handleDue')).textContent).toBe('20');
+    expect(screen.queryByTestId('cell-xs-traffic-onTimeHandleRate')).toBeNull();
   });
 
   it("shows an indicator's definition and the date that places a case in the period over its column header", async () => {

@@ -15,6 +15,7 @@ import {
   drillInto,
   drillUpTo,
   OBJECT_KINDS,
+  FIGURE_SETS,
   readEvaluationUrl,
   REGION_KINDS,
   withObject,
@@ -52,12 +53,14 @@ export function EvaluationPage() {
   const grids = useGridLevels(BREADCRUMB_LEVELS, region && state.parent !== null);
   const gridName = (code: string) => grids.nodes.find((node) => node.code === code)?.name ?? code;
 
-  const table = league.data;
-  const codes = table?.indicators ?? [];
+  const data = league.data;
+  const codes = data?.indicators ?? [];
   const rates = codes.filter((code) => indicatorKind(code, definitions) === 'rate');
   const counts = codes.filter((code) => indicatorKind(code, definitions) === 'count');
   const rate = chosenRate && rates.includes(chosenRate) ? chosenRate : (rates[0] ?? null);
   const count = counts[0] ?? null;
+  const shown = state.figures === 'rates' ? rates : state.figures === 'counts' ? counts : codes;
+  const table = data ? { ...data, indicators: shown } : undefined;
   const periodLabel = table ? (i18n.language === 'en' ? table.period.labelEn : table.period.labelZh) : '';
   const previousLabel = table?.previous ? (i18n.language === 'en' ? table.previous.labelEn : table.previous.labelZh) : null;
 
@@ -115,7 +118,15 @@ export function EvaluationPage() {
           label: <span data-testid={`object-${object}`}>{t(`evaluation.object.${object}`)}</span>,
         }))}
       />
-      {breadcrumb}
+      <Flex wrap gap={8} align="center" justify="space-between">
+        {breadcrumb ?? <span />}
+        <Segmented
+          size="small"
+          value={state.figures}
+          onChange={(figures) => update((current) => ({ ...current, figures }))}
+          options={FIGURE_SETS.map((set) => ({ value: set, label: <span data-testid={`figures-${set}`}>{t(`evaluation.figures.${set}`)}</span> }))}
+        />
+      </Flex>
       {league.isError ? <QueryError error={league.error} onRetry={() => void league.refetch()} /> : null}
       {table ? (
         <EvaluationLeagueTable

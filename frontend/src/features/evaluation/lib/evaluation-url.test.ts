@@ -15,13 +15,14 @@ import { indicators } from '@/features/evaluation/lib/fixtures';
 
 describe('evaluation URL', () => {
   it('reads what it writes', () => {
-    const url = 'tab=reports&period=custom&from=2026-10-01&to=2026-10-15&object=community&parent=450304001&selected=450304001002&drill=*&indicator=closed';
+    const url = 'tab=reports&period=custom&from=2026-10-01&to=2026-10-15&object=community&parent=450304001&figures=counts&selected=450304001002&drill=*&indicator=closed';
     const state = readEvaluationUrl(new URLSearchParams(url));
     expect(state).toEqual({
       tab: 'reports',
       period: { kind: 'custom', date: null, from: '2026-10-01', to: '2026-10-15' },
       object: 'community',
       parent: '450304001',
+      figures: 'counts',
       selected: '450304001002',
       drill: { key: null, indicator: 'closed' },
     });

@@ -1,7 +1,7 @@
 /**
  * The evaluation page's state lives in the URL, so a table can be shared as a link and the back button
  * undoes a drill-down: `tab`, `period`, `date` (or `from`/`to` for a custom period), `object`, `parent` (the
- * grid node whose children a region table lists), `selected` (the row whose trend is drawn) and
+ * grid node whose children a region table lists), `figures` (rates, counts or all), `selected` (the row whose trend is drawn) and
  * `drill`/`indicator` (the number whose cases the drawer lists; `drill=*` is the totals row).
  */
 import type { ObjectKind, PeriodKind } from '@/lib/evaluation-types';
@@ -56,11 +56,16 @@ export interface PeriodSelection {
 
 export type EvaluationTab = 'league' | 'reports';
 
+/** Which of the kind's figures the table shows: rates (the default; each opens its numerator's cases), counts, or both. */
+export type FigureSet = 'rates' | 'counts' | 'all';
+export const FIGURE_SETS: readonly FigureSet[] = ['rates', 'counts', 'all'];
+
 export interface EvaluationUrlState {
   tab: EvaluationTab;
   period: PeriodSelection;
   object: ObjectKind;
   parent: string | null;
+  figures: FigureSet;
   selected: string | null;
   drill: { key: string | null; indicator: string } | null;
 }
@@ -90,6 +95,7 @@ export function readEvaluationUrl(search: URLSearchParams): EvaluationUrlState {
     },
     object,
     parent,
+    figures: (FIGURE_SETS as readonly string[]).includes(search.get('figures') ?? '') ? (search.get('figures') as FigureSet) : 'rates',
     selected: search.get('selected') || null,
     drill: drillKey && indicator ? { key: drillKey === TOTAL ? null : drillKey, indicator } : null,
   };
@@ -105,6 +111,7 @@ export function writeEvaluationUrl(state: EvaluationUrlState): URLSearchParams {
   } else if (state.period.date) search.set('date', state.period.date);
   search.set('object', state.object);
   if (state.parent) search.set('parent', state.parent);
+  if (state.figures !== 'rates') search.set('figures', state.figures);
   if (state.selected) search.set('selected', state.selected);
   if (state.drill) {
     search.set('drill', state.drill.key ?? TOTAL);
