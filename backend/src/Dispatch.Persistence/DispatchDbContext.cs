@@ -21,6 +21,8 @@ public sealed class DispatchDbContext(DbContextOptions<DispatchDbContext> option
     public DbSet<CaseTrace> CaseTraces => Set<CaseTrace>();
     public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
     public DbSet<CaseAssist> CaseAssists => Set<CaseAssist>();
+    public DbSet<Dispatch.Domain.Evaluation.EvaluationFact> EvaluationFacts => Set<Dispatch.Domain.Evaluation.EvaluationFact>();
+    public DbSet<Evaluation.EvaluationScoring> EvaluationScorings => Set<Evaluation.EvaluationScoring>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategoryCondition> CategoryConditions => Set<CategoryCondition>();
     public DbSet<Department> Departments => Set<Department>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dispatch.Domain.Calendar;
+using Dispatch.Domain.Evaluation;
 using Dispatch.Domain.Grids;
 
 namespace Dispatch.Domain.Cases;
@@ -25,6 +26,7 @@ public sealed class Case
     private readonly List<CaseTrace> _trace = [];
     private readonly List<CasePhoto> _photos = [];
     private readonly List<CaseAssist> _assists = [];
+    private readonly List<EvaluationFact> _facts = [];
 
     private Case() { }
 
@@ -119,7 +121,14 @@ public sealed class Case
     /// <summary>回访: whether the reporting member of the public was satisfied.</summary>
     public bool? CallbackSatisfied { get; private set; }
 
+    /// <summary>What evaluation has already counted for this case (once-per-case counts), and whether handling ran late.</summary>
+    public EvaluationMarks EvaluationMarks { get; private set; }
+    /// <summary>Who sent the case to its department last (a dispatcher, or <c>system</c> for the router): a return counts against them.</summary>
+    public string? LastDispatcher { get; private set; }
+
     public IReadOnlyList<CaseTrace> Trace => _trace;
+    /// <summary>The evaluation facts derived from the trace rows appended in this unit of work (saved with them).</summary>
+    public IReadOnlyList<EvaluationFact> EvaluationFacts => _facts;
     public IReadOnlyList<CasePhoto> Photos => _photos;
     /// <summary>协办单位: departments assisting the lead department (主办, <see cref="DepartmentId"/>).</summary>
     public IReadOnlyList<CaseAssist> Assists => _assists;
@@ -479,6 +488,7 @@ public sealed class Case
             throw new ArgumentException($"Action '{action}' cannot lead to {target}.", nameof(to));
 
         var from = State;
+        var holdingBefore = DepartmentKey;
         var fromStage = CaseStages.Of(from);
         var toStage = CaseStages.Of(target);
         var endsStage = fromStage != toStage;
@@ -494,7 +504,7 @@ public sealed class Case
         effect?.Invoke();
         if (endsStage)
             SetClock(Clock.Started(toStage is { } next ? clock?.Start(next, at) : null));
-        Append(action, from, target, actor, at, opinion, departmentKey, onTime, code, parameters);
+        Append(action, from, target, actor, at, opinion, departmentKey, onTime, code, parameters, holdingBefore);
     }
 
     /// <summary>A row's parameters; names whose value is null are left out.</summary>
@@ -552,14 +562,71 @@ public sealed class Case
         string.IsNullOrWhiteSpace(text) ? throw new ArgumentException($"A {name} is required.", name) : text;
 
     private void Append(string action, CaseState? from, CaseState to, Actor actor, DateTimeOffset at, string? opinion,
-        string? departmentKey = null, bool? onTime = null, string? code = null, IReadOnlyDictionary<string, string>? parameters = null)
+        string? departmentKey = null, bool? onTime = null, string? code = null, IReadOnlyDictionary<string, string>? parameters = null,
+        string? holdingBefore = null)
     {
         // Every trace row bumps the version, so the version doubles as the row's sequence number
         // and the trace need not be loaded to append to it.
         Version++;
-        _trace.Add(new CaseTrace(Id, Version, action, from, to, actor, at, opinion, departmentKey, onTime, code, parameters));
+        // A return clears the department: its own row still names the department that held (and returned) it.
+        var holding = DepartmentKey ?? holdingBefore;
+        var row = new CaseTrace(Id, Version, action, from, to, actor, at, opinion, departmentKey, onTime, code, parameters, holding);
+        _trace.Add(row);
         UpdatedAt = at;
+        Count(row);
     }
+
+    /// <summary>Derives the row's evaluation facts from what the case knows now, and notes what was counted once.</summary>
+    private void Count(CaseTrace row)
+    {
+        var marks = EvaluationMarks;
+        if ((row.Action == CaseAction.Feedback && row.OnTime == false)
+            || (row.Action == CaseAction.Overdue && row.Parameters.TryGetValue(TraceParameters.Stage, out var stage) && stage == CaseStage.Handle.Name()))
+            marks |= EvaluationMarks.HandlingLate;
+        var rework = row.Code is TraceCodes.CheckFailed or TraceCodes.CallbackUnsatisfied;
+        var firstRework = rework && !marks.HasFlag(EvaluationMarks.ReworkCounted);
+        var closing = row.Action is CaseAction.Close or CaseAction.SelfHandle;
+        var firstClose = closing && !marks.HasFlag(EvaluationMarks.CloseCounted);
+        var moment = new EvaluationMoment(row.HoldingDepartmentKey, DistrictCode, StreetCode, CommunityCode, UnitGridCode,
+            CategoryId, ReportedBy, ReporterRole(Source), LastDispatcher, firstRework, firstClose, marks.HasFlag(EvaluationMarks.CloseDueCounted),
+            marks.HasFlag(EvaluationMarks.HandlingLate));
+        _facts.AddRange(FactCodes.Derive(row, moment));
+        if (rework)
+            marks |= EvaluationMarks.ReworkCounted;
+        if (closing)
+            marks |= EvaluationMarks.CloseCounted | EvaluationMarks.CloseDueCounted;
+        if (row.Action == CaseAction.Dispatch)
+        {
+            marks |= EvaluationMarks.CloseDueCounted;
+            LastDispatcher = row.ActorUserName;
+        }
+        if (row.Action == CaseAction.Return)
+            marks &= ~EvaluationMarks.CloseDueCounted;
+        EvaluationMarks = marks;
+    }
+
+    /// <summary>Whose report it was, by source: a patroller's patrol, an acceptor's hotline entry, else the source itself.</summary>
+    private static string ReporterRole(CaseSource source) => source switch
+    {
+        CaseSource.Patrol => CaseRoles.Patroller,
+        CaseSource.Hotline => CaseRoles.Acceptor,
+        _ => source.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>What evaluation has counted once for a case (docs/domain.md §6), so reopenings never count twice.</summary>
+[Flags]
+public enum EvaluationMarks
+{
+    None = 0,
+    /// <summary>The case's rework (first failed check or unsatisfied callback) is counted.</summary>
+    ReworkCounted = 1,
+    /// <summary>The case's closing is counted (first close or self-handling).</summary>
+    CloseCounted = 2,
+    /// <summary>The case is counted as due to close for its holder (dispatched and not returned since, or self-handled).</summary>
+    CloseDueCounted = 4,
+    /// <summary>A handling round ended late or ran overdue: the closing is not on time.</summary>
+    HandlingLate = 8,
 }
 
 /// <summary>What a sweep changed: the new light, the deadline it is about, and for red where the case was escalated to.</summary>

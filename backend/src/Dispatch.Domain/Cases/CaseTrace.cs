@@ -7,8 +7,9 @@ public sealed class CaseTrace
 
     internal CaseTrace(Guid caseId, int sequence, string action, CaseState? fromState, CaseState toState,
         Actor actor, DateTimeOffset at, string? opinion, string? departmentKey = null, bool? onTime = null,
-        string? code = null, IReadOnlyDictionary<string, string>? parameters = null)
+        string? code = null, IReadOnlyDictionary<string, string>? parameters = null, string? holdingDepartmentKey = null)
     {
+        HoldingDepartmentKey = holdingDepartmentKey;
         Id = Guid.CreateVersion7(at);
         CaseId = caseId;
         Sequence = sequence;
@@ -40,6 +41,12 @@ public sealed class CaseTrace
     public string ActorRole { get; private set; } = "";
     /// <summary>The department the row concerns: the actor's own, or for a dispatch the department the case went to.</summary>
     public string? DepartmentKey { get; private set; }
+    /// <summary>
+    /// The department holding the case when the row was written, whoever acted: the department it was dispatched to,
+    /// the one that returned it (on the return row), and the holder on check, close, overdue and escalation rows. Null
+    /// before the first dispatch and between a return and the next dispatch. Evaluation reads this, never the case.
+    /// </summary>
+    public string? HoldingDepartmentKey { get; private set; }
     public DateTimeOffset At { get; private set; }
     /// <summary>What a person wrote with the action (opinion, reason, instruction); never text the software composed.</summary>
     public string? Opinion { get; private set; }

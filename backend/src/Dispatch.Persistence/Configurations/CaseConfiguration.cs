@@ -65,6 +65,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasMany(c => c.Photos).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Trace).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(c => c.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Evaluation facts are appended with the trace rows they come from, in the same SaveChanges.
+        b.HasMany(c => c.EvaluationFacts).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.EvaluationFacts).HasField("_facts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(c => c.EvaluationMarks).HasConversion<int>();
+        b.Property(c => c.LastDispatcher).HasMaxLength(256);
 
         // Where the case lies in the grid; board filters by grid node compare one of these columns, hence an index on each.
         b.Property(c => c.UnitGridCode).HasMaxLength(GridCode.UnitLength);

@@ -21,6 +21,7 @@ internal sealed class CaseTraceConfiguration : IEntityTypeConfiguration<CaseTrac
         b.Property(t => t.ActorUserName).HasMaxLength(256).IsRequired();
         b.Property(t => t.ActorRole).HasMaxLength(32).IsRequired();
         b.Property(t => t.DepartmentKey).HasMaxLength(64);
+        b.Property(t => t.HoldingDepartmentKey).HasMaxLength(64);
         b.Property(t => t.Opinion).HasMaxLength(2000);
         b.Property(t => t.Code).HasMaxLength(48).IsRequired();
         // A small map of keys and codes, as JSON text: readable in psql, and the same column type on any provider.

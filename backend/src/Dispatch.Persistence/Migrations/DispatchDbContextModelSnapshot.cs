@@ -169,9 +169,18 @@ namespace Dispatch.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("escalation_level");
 
+                    b.Property<int>("EvaluationMarks")
+                        .HasColumnType("integer")
+                        .HasColumnName("evaluation_marks");
+
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("integer")
                         .HasColumnName("extension_count");
+
+                    b.Property<string>("LastDispatcher")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("last_dispatcher");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision")
@@ -480,6 +489,11 @@ namespace Dispatch.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("from_state");
+
+                    b.Property<string>("HoldingDepartmentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("holding_department_key");
 
                     b.Property<bool?>("OnTime")
                         .HasColumnType("boolean")
@@ -846,6 +860,88 @@ namespace Dispatch.Persistence.Migrations
                     b.ToTable("components", (string)null);
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Evaluation.EvaluationFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CommunityCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("community_code");
+
+                    b.Property<string>("DepartmentKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department_key");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("district_code");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_time");
+
+                    b.Property<string>("Person")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("person");
+
+                    b.Property<string>("PersonRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("person_role");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("StreetCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("street_code");
+
+                    b.Property<string>("UnitGridCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("unit_grid_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_facts");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_evaluation_facts_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("At"), new[] { "Code", "OnTime", "DepartmentKey", "DistrictCode", "StreetCode", "CommunityCode", "UnitGridCode", "CategoryId", "Person", "PersonRole" });
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .HasDatabaseName("ix_evaluation_facts_case_id_sequence");
+
+                    b.ToTable("evaluation_facts", (string)null);
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Grids.GridNode", b =>
                 {
                     b.Property<string>("Code")
@@ -1145,6 +1241,38 @@ namespace Dispatch.Persistence.Migrations
                         .HasDatabaseName("ix_audit_entries_subject_type_subject_key_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Dispatch.Persistence.Evaluation.EvaluationScoring", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_scorings");
+
+                    b.ToTable("evaluation_scorings", (string)null);
                 });
 
             modelBuilder.Entity("Dispatch.Persistence.Identity.AppUser", b =>
@@ -1750,6 +1878,16 @@ namespace Dispatch.Persistence.Migrations
                         .HasConstraintName("fk_components_departments_owner_department_id");
                 });
 
+            modelBuilder.Entity("Dispatch.Domain.Evaluation.EvaluationFact", b =>
+                {
+                    b.HasOne("Dispatch.Domain.Cases.Case", null)
+                        .WithMany("EvaluationFacts")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_facts_cases_case_id");
+                });
+
             modelBuilder.Entity("Dispatch.Domain.Grids.GridNode", b =>
                 {
                     b.HasOne("Dispatch.Domain.Grids.GridNode", null)
@@ -1874,6 +2012,8 @@ namespace Dispatch.Persistence.Migrations
             modelBuilder.Entity("Dispatch.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Assists");
+
+                    b.Navigation("EvaluationFacts");
 
                     b.Navigation("Photos");
 
