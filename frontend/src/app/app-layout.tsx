@@ -13,6 +13,7 @@ const navigation = [
   { path: '/board', label: 'nav.board', roles: ['handler', 'dispatcher', 'shift-leader', 'leader', 'admin'] },
   { path: '/command', label: 'nav.command', roles: ['acceptor', 'shift-leader', 'dispatcher', 'leader', 'admin'] },
   { path: '/ledger', label: 'nav.ledger', roles: ['handler', 'acceptor', 'shift-leader', 'dispatcher', 'leader', 'admin'] },
+  { path: '/evaluation', label: 'nav.evaluation', roles: ['leader', 'shift-leader', 'dispatcher', 'admin'] },
   { path: '/admin', label: 'nav.admin', roles: ['admin'] },
 ] as const;
 

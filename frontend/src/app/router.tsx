@@ -53,9 +53,8 @@ export function createRouter() {
               lazy: async () => ({ Component: (await import('@/features/ledger/components/case-file-page')).CaseFilePage }),
             },
             {
-              // Temporary home of the reports panel until the evaluation page mounts it in its 通报 tab.
-              path: 'evaluation/reports',
-              lazy: async () => ({ Component: (await import('@/features/evaluation/components/reports-panel')).ReportsPanel }),
+              path: 'evaluation',
+              lazy: async () => ({ Component: (await import('@/features/evaluation/components/evaluation-page')).EvaluationPage }),
             },
             {
               path: 'admin',

@@ -7,6 +7,7 @@ import { LiveIndicator } from '@/components/live-indicator';
 import { MapView, type MapLayer, type MapMarker } from '@/components/map-view';
 import { QueryError } from '@/components/query-error';
 import { useCommandBoard } from '@/features/command/api/get-command-board';
+import { useDepartmentLeague } from '@/features/command/api/get-department-league';
 import { useDispatchQueue } from '@/features/command/api/get-dispatch-queue';
 import { useGridLayer } from '@/features/command/api/get-grid-layer';
 import { useGrids } from '@/lib/api/list-grids';
@@ -19,7 +20,7 @@ import { OnSiteTaskList, onSiteTasks } from '@/features/command/components/on-si
 import { OverdueList } from '@/features/command/components/overdue-list';
 import { StateCounters } from '@/features/command/components/state-counters';
 import { TrendChart } from '@/features/command/components/trend-chart';
-import { hourlyTrend, leagueTable, overdueCases } from '@/features/command/lib/board-stats';
+import { hourlyTrend, leagueTable, liveDepartmentCounts, overdueCases } from '@/features/command/lib/board-stats';
 import type { CaseSummary, GridFeature, GridFeatureCollection } from '@/lib/api-types';
 import { stateColor } from '@/lib/case-states';
 import { effectiveLight, LIGHT_COLORS, useNow } from '@/lib/deadline';
@@ -89,7 +90,10 @@ export function CommandPage() {
 
   const cases = board.data?.cases;
   const overdue = useMemo(() => overdueCases(cases ?? [], now), [cases, now]);
-  const league = useMemo(() => leagueTable(cases ?? [], now), [cases, now]);
+  // The league's figures are the server's (this month); acceptors may not read them and see the live counts only.
+  const serverLeague = useDepartmentLeague(hasRole(me.data, 'leader', 'shift-leader', 'dispatcher', 'admin'));
+  const liveCounts = useMemo(() => liveDepartmentCounts(cases ?? [], now), [cases, now]);
+  const league = useMemo(() => leagueTable(serverLeague.data, liveCounts), [serverLeague.data, liveCounts]);
   const trend = useMemo(() => hourlyTrend(cases ?? [], now), [cases, now]);
 
   const open = useCallback((item: CaseSummary) => setSelected({ id: item.id, version: item.version }), []);
@@ -200,6 +204,11 @@ export function CommandPage() {
           </div>
           <div className="command-panel">
             <Typography.Title level={5}>{t('command.league.title')}</Typography.Title>
+            {serverLeague.isError ? (
+              <Typography.Text type="warning" data-testid="league-failed">
+                {t('command.league.failed')}
+              </Typography.Text>
+            ) : null}
             <LeagueTable rows={league} />
           </div>
         </div>

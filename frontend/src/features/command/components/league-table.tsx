@@ -1,13 +1,36 @@
-import { Table, Tooltip } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentStanding } from '@/features/command/lib/board-stats';
+import { formatRate } from '@/lib/evaluation-types';
 import { localName } from '@/lib/i18n';
 
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
+function RankCell({ row }: { row: DepartmentStanding }) {
+  const { t } = useTranslation();
+  if (row.rank === null) return <>—</>;
+  const change = row.rankChange;
+  return (
+    <span>
+      {row.rank}
+      {change ? (
+        <span
+          data-testid={`league-change-${row.key}`}
+          data-change={change}
+          aria-label={t('command.league.rankChange')}
+          style={{ color: change > 0 ? '#73d13d' : '#ff4d4f', marginLeft: 2, fontSize: 11 }}
+        >
+          {change > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />}
+          {Math.abs(change)}
+        </span>
+      ) : null}
+    </span>
+  );
 }
 
-/** Departments ranked by the share of their open cases within the time limit. */
+/**
+ * This month's department league from the server (rank and its change, on-time handling and rework
+ * rates, score) beside the live open and overdue counts of the board.
+ */
 export function LeagueTable({ rows }: { rows: readonly DepartmentStanding[] }) {
   const { t, i18n } = useTranslation();
   return (
@@ -20,7 +43,7 @@ export function LeagueTable({ rows }: { rows: readonly DepartmentStanding[] }) {
       locale={{ emptyText: t('command.league.empty') }}
       onRow={(row) => ({ 'data-testid': `league-${row.key}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { key: 'rank', title: '#', width: 36, render: (_, __, index) => index + 1 },
+        { key: 'rank', title: '#', width: 44, render: (_, row) => <RankCell row={row} /> },
         {
           key: 'name',
           title: t('command.league.department'),
@@ -33,15 +56,21 @@ export function LeagueTable({ rows }: { rows: readonly DepartmentStanding[] }) {
           title: t('command.league.onTimeRate'),
           width: 68,
           align: 'right',
-          render: (_, row) => percent(row.onTimeRate),
+          render: (_, row) => formatRate(row.onTimeRate),
         },
         {
           key: 'rework',
           title: t('command.league.reworkRate'),
           width: 60,
           align: 'right',
-          render: (_, row) =>
-            row.reworkRate === null ? <Tooltip title={t('command.league.reworkUnknown')}>—</Tooltip> : percent(row.reworkRate),
+          render: (_, row) => formatRate(row.reworkRate),
+        },
+        {
+          key: 'score',
+          title: t('command.league.score'),
+          width: 52,
+          align: 'right',
+          render: (_, row) => (row.score === null ? '—' : row.score.toFixed(1)),
         },
       ]}
     />

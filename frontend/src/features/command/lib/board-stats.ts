@@ -1,10 +1,11 @@
 /**
  * Figures the wall screen derives from the board rows it holds (the latest cases of the area, kept
- * live by pushes): the overdue list, the department league table and the 24-hour trend.
+ * live by pushes): the overdue list, the live columns of the department league table and the 24-hour trend.
  */
 import type { CaseSummary } from '@/lib/api-types';
 import { TERMINAL_STATES } from '@/lib/case-summaries';
 import { effectiveLight } from '@/lib/deadline';
+import type { LeagueTable } from '@/lib/evaluation-types';
 
 export function isOpen(item: CaseSummary): boolean {
   return !TERMINAL_STATES.has(item.state);
@@ -17,27 +18,21 @@ export function overdueCases(cases: readonly CaseSummary[], now: number): CaseSu
     .sort((a, b) => Date.parse(a.nextDeadline ?? a.updatedAt) - Date.parse(b.nextDeadline ?? b.updatedAt));
 }
 
-export interface DepartmentStanding {
+export interface LiveDepartmentCounts {
   key: string;
   nameZh: string;
   nameEn: string;
+  /** Open cases the department holds among the board rows. */
   open: number;
+  /** Of those, past their step's deadline. */
   overdue: number;
-  closed: number;
-  /** Share of the department's timed open cases that are within their limit (null: none timed). */
-  onTimeRate: number | null;
-  /** Share of its cases sent back by a failed check (null: the rows do not say). */
-  reworkRate: number | null;
 }
 
-/**
- * One row per department that holds or closed a case in view, best on-time rate first. The rows
- * carry no rework count, so the rework rate is filled only when the server sends `reworkCount`.
- */
-export function leagueTable(cases: readonly CaseSummary[], now: number): DepartmentStanding[] {
-  const rows = new Map<string, DepartmentStanding & { timed: number; reworked: number; withRework: number }>();
+/** Open and overdue cases per department among the board rows (kept live by pushes). */
+export function liveDepartmentCounts(cases: readonly CaseSummary[], now: number): Map<string, LiveDepartmentCounts> {
+  const rows = new Map<string, LiveDepartmentCounts>();
   for (const item of cases) {
-    if (!item.departmentKey) continue;
+    if (!item.departmentKey || !isOpen(item)) continue;
     let row = rows.get(item.departmentKey);
     if (!row) {
       row = {
@@ -46,36 +41,56 @@ export function leagueTable(cases: readonly CaseSummary[], now: number): Departm
         nameEn: item.departmentNameEn ?? item.departmentKey,
         open: 0,
         overdue: 0,
-        closed: 0,
-        onTimeRate: null,
-        reworkRate: null,
-        timed: 0,
-        reworked: 0,
-        withRework: 0,
       };
       rows.set(item.departmentKey, row);
     }
-    const rework = (item as CaseSummary & { reworkCount?: number }).reworkCount;
-    if (typeof rework === 'number') {
-      row.withRework += 1;
-      if (rework > 0) row.reworked += 1;
-    }
-    if (!isOpen(item)) {
-      row.closed += 1;
-      continue;
-    }
     row.open += 1;
-    const light = effectiveLight(item.light, item.nextDeadline, now);
-    if (light) row.timed += 1;
-    if (light === 'Red') row.overdue += 1;
+    if (effectiveLight(item.light, item.nextDeadline, now) === 'Red') row.overdue += 1;
   }
-  return [...rows.values()]
-    .map(({ timed, reworked, withRework, ...row }) => ({
-      ...row,
-      onTimeRate: timed > 0 ? (timed - row.overdue) / timed : null,
-      reworkRate: withRework > 0 ? reworked / withRework : null,
-    }))
-    .sort((a, b) => (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || b.open - a.open || a.key.localeCompare(b.key));
+  return rows;
+}
+
+export interface DepartmentStanding {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  /** The server's rank this month (null: the department has no figures this month). */
+  rank: number | null;
+  rankChange: number | null;
+  score: number | null;
+  open: number;
+  overdue: number;
+  /** 按期处置率 this month, from the server. */
+  onTimeRate: number | null;
+  /** 返工率 this month, from the server. */
+  reworkRate: number | null;
+}
+
+/**
+ * The wall's league table: the server's department league of the current month (rank, score, on-time
+ * and rework rates), with the live open and overdue counts of the board rows beside it. Departments
+ * that hold open cases but have no figures this month follow, most open first.
+ */
+export function leagueTable(league: Pick<LeagueTable, 'rows'> | undefined, live: ReadonlyMap<string, LiveDepartmentCounts>): DepartmentStanding[] {
+  const ranked: DepartmentStanding[] = (league?.rows ?? []).map((row) => ({
+    key: row.key,
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    rank: row.rank,
+    rankChange: row.rankChange,
+    score: row.score,
+    open: live.get(row.key)?.open ?? 0,
+    overdue: live.get(row.key)?.overdue ?? 0,
+    onTimeRate: row.rates.onTimeHandleRate ?? null,
+    reworkRate: row.rates.reworkRate ?? null,
+  }));
+  ranked.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.key.localeCompare(b.key));
+  const known = new Set(ranked.map((row) => row.key));
+  const unranked = [...live.values()]
+    .filter((row) => !known.has(row.key))
+    .sort((a, b) => b.open - a.open || a.key.localeCompare(b.key))
+    .map((row) => ({ ...row, rank: null, rankChange: null, score: null, onTimeRate: null, reworkRate: null }));
+  return [...ranked, ...unranked];
 }
 
 export interface TrendPoint {
