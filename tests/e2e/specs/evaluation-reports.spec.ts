@@ -51,7 +51,7 @@ test('a leader generates the quarterly report, publishes it, and downloads a wor
   await waitForState(patroller, reported.id, 'Dispatched');
 
   await signIn(page, accounts.leader, /\/command$/);
-  await page.goto('/evaluation/reports');
+  await page.goto('/evaluation?tab=reports');
   await page.getByTestId('reports-kind-quarter').click();
   await page.getByTestId('reports-generate').click();
   const draft = page.locator(`[data-testid="report-row"][data-period="${quarter.code}"]`).filter({ has: page.locator('[data-state="draft"]') });
