@@ -21,7 +21,8 @@ test('an acceptor takes a hotline call at the desk by keyboard, and an unsatisfi
   // 1. The desk: the phone field has the focus; the caller, callback and address follow by Tab.
   await page.goto('/hotline');
   const phoneField = page.getByTestId('hotline-caller-phone');
-  await expect(phoneField).toBeFocused();
+  // The desk is a chunk of its own, loaded on the first visit.
+  await expect(phoneField).toBeFocused({ timeout: 30_000 });
   await expect(page.getByTestId('hotline-shortcuts')).toContainText('Alt+N');
   await page.keyboard.type(phone);
   await page.keyboard.press('Tab');
@@ -80,6 +81,7 @@ test('an acceptor takes a hotline call at the desk by keyboard, and an unsatisfi
   // A shift leader sees the call list too, the phone masked and no way to record the callback.
   const leader = await openFace(browser, accounts.shiftLeader, /\/command$/, DESKTOP, errors, 'hotline-leader');
   await leader.page.goto('/hotline');
+  await expect(leader.page.getByTestId('hotline-tab-callbacks')).toBeVisible({ timeout: 30_000 });
   await expect(leader.page.getByTestId('hotline-tab-desk')).toHaveCount(0);
   const leaderRow = leader.page.getByTestId(`callback-row-${number}`);
   await expect(leaderRow.getByTestId('callback-phone')).toHaveText(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
@@ -120,7 +122,7 @@ test('the desk fits a 375 px phone', async ({ browser }) => {
   const errors: string[] = [];
   const { page } = await openFace(browser, accounts.acceptor, /\/command$/, PHONE, errors, 'hotline-phone');
   await page.goto('/hotline');
-  await expect(page.getByTestId('hotline-caller-phone')).toBeVisible();
+  await expect(page.getByTestId('hotline-caller-phone')).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await screenshot(page, 'hotline-3-phone');
 

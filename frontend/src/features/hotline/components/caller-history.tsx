@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { StateTag } from '@/components/state-tag';
 import { useCallerCases } from '@/features/hotline/api/list-caller-cases';
 import { isLookupReady } from '@/features/hotline/lib/phone';
+import { useDebounced } from '@/features/hotline/lib/use-debounced';
 import { formatDateTime } from '@/lib/format';
 import { localName } from '@/lib/i18n';
 
 /** The caller's earlier cases beside the form: the acceptor sees at once whether this is a repeat call. */
 export function CallerHistory({ phone }: { phone: string }) {
   const { t, i18n } = useTranslation();
-  const history = useCallerCases(phone);
-  if (!isLookupReady(phone)) {
+  // One lookup per pause in typing: the number is complete long before the caller finishes the sentence.
+  const settled = useDebounced(phone, 300);
+  const history = useCallerCases(settled);
+  if (!isLookupReady(settled)) {
     return (
       <Typography.Text type="secondary" data-testid="caller-history-hint">
         {t('hotline.historyHint')}

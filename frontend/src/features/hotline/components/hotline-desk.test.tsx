@@ -69,7 +69,8 @@ async function fillCall() {
   return phone;
 }
 
-describe('HotlineDesk', { timeout: allowSlowRenders() }, () => {
+// The desk renders the whole form (antd, map, pickers) several times per test: slower than most on a loaded machine.
+describe('HotlineDesk', { timeout: 2 * allowSlowRenders() }, () => {
   it('starts on the phone field, shows the shortcuts, and lists the caller’s earlier cases as the number is typed', async () => {
     const { fetch } = mockApi();
     renderWithProviders(<HotlineDesk />);
