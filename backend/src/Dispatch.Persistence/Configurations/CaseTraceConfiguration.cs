@@ -15,6 +15,8 @@ internal sealed class CaseTraceConfiguration : IEntityTypeConfiguration<CaseTrac
         b.HasKey(t => t.Id);
         b.Property(t => t.Id).ValueGeneratedNever();
         b.HasIndex(t => new { t.CaseId, t.Sequence }).IsUnique();
+        // Open311 servicerequestupdates reads the rows of a time window, oldest first.
+        b.HasIndex(t => t.At);
         b.Property(t => t.Action).HasMaxLength(32).IsRequired();
         b.Property(t => t.FromState).HasConversion<string>().HasMaxLength(32);
         b.Property(t => t.ToState).HasConversion<string>().HasMaxLength(32);

@@ -531,6 +531,9 @@ namespace Dispatch.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_case_traces");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_case_traces_at");
+
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_case_traces_case_id_sequence");

@@ -45,6 +45,11 @@ public static class PostServiceRequest
         {
             form = await http.ReadFormAsync(ct);
         }
+        catch (BadHttpRequestException e)
+        {
+            // Too large (413) or cut short: the edge's own status, in the specification's form.
+            return Open311Document.Error(format, e.StatusCode, e.Message);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException)
         {
             return Open311Document.Error(format, StatusCodes.Status400BadRequest, $"The form could not be read: {e.Message}");
