@@ -170,6 +170,12 @@ public sealed class AuditedCalls(DispatchApp app) : IClassFixture<DispatchApp>
             name = "窨井盖隐患整改台账（全部）", query = "category=component:0101-0110", columns = new[] { "number", "componentId", "state" },
         })),
         ("DELETE /api/admin/ledger-templates/{id:guid}", c => c.Admin.DeleteAsync($"/api/admin/ledger-templates/{c.Saved["template"]}")),
+        // Evaluation
+        ("PUT /api/admin/evaluation/scoring", async c =>
+        {
+            var scoring = await GetJsonAsync(c.Admin, "/api/evaluation/scoring");
+            return await c.Admin.PutAsync("/api/admin/evaluation/scoring", Text(scoring.GetRawText(), "application/json"));
+        }),
         // Routing rules and dead letters
         ("POST /api/admin/routing/rules", async c =>
         {

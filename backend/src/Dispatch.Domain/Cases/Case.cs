@@ -587,9 +587,8 @@ public sealed class Case
         var firstRework = rework && !marks.HasFlag(EvaluationMarks.ReworkCounted);
         var closing = row.Action is CaseAction.Close or CaseAction.SelfHandle;
         var firstClose = closing && !marks.HasFlag(EvaluationMarks.CloseCounted);
-        var firstDispatch = row.Action == CaseAction.Dispatch && !marks.HasFlag(EvaluationMarks.CloseDueCounted);
         var moment = new EvaluationMoment(row.HoldingDepartmentKey, DistrictCode, StreetCode, CommunityCode, UnitGridCode,
-            CategoryId, ReportedBy, ReporterRole(Source), LastDispatcher, firstRework, firstClose, firstDispatch,
+            CategoryId, ReportedBy, ReporterRole(Source), LastDispatcher, firstRework, firstClose, marks.HasFlag(EvaluationMarks.CloseDueCounted),
             marks.HasFlag(EvaluationMarks.HandlingLate));
         _facts.AddRange(FactCodes.Derive(row, moment));
         if (rework)
@@ -601,6 +600,8 @@ public sealed class Case
             marks |= EvaluationMarks.CloseDueCounted;
             LastDispatcher = row.ActorUserName;
         }
+        if (row.Action == CaseAction.Return)
+            marks &= ~EvaluationMarks.CloseDueCounted;
         EvaluationMarks = marks;
     }
 
@@ -622,7 +623,7 @@ public enum EvaluationMarks
     ReworkCounted = 1,
     /// <summary>The case's closing is counted (first close or self-handling).</summary>
     CloseCounted = 2,
-    /// <summary>The case is counted as due to close (first dispatch or self-handling).</summary>
+    /// <summary>The case is counted as due to close for its holder (dispatched and not returned since, or self-handled).</summary>
     CloseDueCounted = 4,
     /// <summary>A handling round ended late or ran overdue: the closing is not on time.</summary>
     HandlingLate = 8,

@@ -56,7 +56,7 @@ public sealed class EvaluationFact
 internal sealed record EvaluationMoment(
     string? HoldingDepartmentKey, string DistrictCode, string? StreetCode, string? CommunityCode, string? UnitGridCode,
     Guid CategoryId, string Reporter, string ReporterRole, string? LastDispatcher,
-    bool FirstRework, bool FirstClose, bool FirstDispatch, bool HandlingLate);
+    bool FirstRework, bool FirstClose, bool CloseDueOpen, bool HandlingLate);
 
 /// <summary>The kinds of evaluation fact; each feeds one or more count codes (<see cref="Indicators"/>).</summary>
 public static class FactCodes
@@ -78,8 +78,10 @@ public static class FactCodes
     public const string CheckFailed = "checkFailed";
     public const string Check = "check";
     public const string Verify = "verify";
-    /// <summary>Once per case, at its first dispatch (or its self-handling).</summary>
+    /// <summary>At a dispatch (or self-handling) that makes the case due to close; withdrawn again by a return.</summary>
     public const string CloseDue = "closeDue";
+    /// <summary>A return takes back the <see cref="CloseDue"/> of the department that returned the case.</summary>
+    public const string CloseDueWithdrawn = "closeDueWithdrawn";
     /// <summary>Once per case, at its first closing.</summary>
     public const string Closed = "closed";
     public const string SelfHandled = "selfHandled";
@@ -91,7 +93,7 @@ public static class FactCodes
     public static IReadOnlyList<string> All { get; } =
     [
         Reported, Valid, Accepted, Filed, Voided, VoidedAfterFiling, Dispatch, Returned, Handled, Extended, Suspended,
-        Reworked, CheckFailed, Check, Verify, CloseDue, Closed, SelfHandled, Callback, CallbackSatisfied, Overdue, Escalated,
+        Reworked, CheckFailed, Check, Verify, CloseDue, CloseDueWithdrawn, Closed, SelfHandled, Callback, CallbackSatisfied, Overdue, Escalated,
     ];
 
     /// <summary>
@@ -135,12 +137,15 @@ public static class FactCodes
                 break;
             case CaseAction.Dispatch:
                 yield return new(row, Dispatch, m, actor, role, row.OnTime);
-                if (m.FirstDispatch)
+                if (!m.CloseDueOpen)
                     yield return new(row, CloseDue, m, null, null);
                 break;
             case CaseAction.Return:
                 yield return new(row, Returned, m, m.LastDispatcher,
                     m.LastDispatcher == Actor.System.UserName ? CaseRoles.System : CaseRoles.Dispatcher);
+                // The case was never the returning department's to close: its due-to-close count is withdrawn.
+                if (m.CloseDueOpen)
+                    yield return new(row, CloseDueWithdrawn, m, null, null);
                 break;
             case CaseAction.Feedback:
                 yield return new(row, Handled, m, actor, role, row.OnTime);
@@ -169,6 +174,8 @@ public static class FactCodes
                 break;
             case CaseAction.SelfHandle:
                 yield return new(row, SelfHandled, m, m.Reporter, m.ReporterRole);
+                // A problem found and fixed on the spot was a true report.
+                yield return new(row, Valid, m, m.Reporter, m.ReporterRole);
                 if (m.FirstClose)
                 {
                     yield return new(row, CloseDue, m, null, null);

@@ -19,6 +19,8 @@ public sealed record IndicatorDefinition(
     /// <summary>For counts: the fact kind and part it reads.</summary>
     public string? Fact { get; init; }
     public FactPart Part { get; init; }
+    /// <summary>For counts: a fact kind whose facts are taken off (a return withdraws a due-to-close).</summary>
+    public string? MinusFact { get; init; }
     /// <summary>For rates: a count subtracted from the numerator (准确立案率, 准确派遣率).</summary>
     public string? Minus { get; init; }
 }
@@ -69,8 +71,8 @@ public static class Indicators
             "收到的上报，按上报时间计入。", "Reports received, placed by the time of the report.", "reported",
             K([.. Places, ObjectKinds.Patroller, ObjectKinds.Acceptor])),
         Count("valid", FactCodes.Valid, FactPart.All, "有效上报数", "Valid reports",
-            "立案或不予立案（作废）的上报，每案一次，按立案或作废时间计入，归上报人。",
-            "Reports filed, or voided before filing, once per case, placed by the filing or voiding; counted for the reporter.",
+            "立案、不予立案（作废）或自行处置的上报，每案一次，按该时间计入，归上报人。",
+            "Reports filed, voided before filing, or self-handled, once per case, placed by that step; counted for the reporter.",
             "filed", K([.. Places, ObjectKinds.Patroller, ObjectKinds.Acceptor])),
         Count("accepted", FactCodes.Accepted, FactPart.All, "受理数", "Accepted",
             "受理的上报，按受理时间计入，归受理员。", "Reports accepted, placed by the acceptance; counted for the acceptor.",
@@ -121,9 +123,9 @@ public static class Indicators
         Count("checksFailed", FactCodes.CheckFailed, FactPart.All, "核查不通过次数", "Checks failed",
             "核查不通过的次数（每次都计），按核查时间计入。", "Failed checks, each one, placed by the check.", "checked", Work),
         Count("closeDue", FactCodes.CloseDue, FactPart.All, "应结案数", "Due to close",
-            "进入处置的案件，每案一次，按首次派遣时间计入；自行处置的按自行处置时间计入。",
-            "Cases that went to a department, once per case, placed by the first dispatch (a self-handled case by its self-handling).",
-            "first-dispatched", Work),
+            "派遣给部门的案件，每案一次，按派遣时间计入、归接收部门；被回退的从回退部门扣除（按回退时间），再派遣后归新部门；自行处置的按自行处置时间计入。",
+            "Cases sent to a department, once per case, placed by the dispatch and counted for that department; a return takes it off the returning department (at the return) and the next dispatch gives it to the new one; a self-handled case counts at its self-handling.",
+            "dispatched", Work) with { MinusFact = FactCodes.CloseDueWithdrawn },
         Count("closed", FactCodes.Closed, FactPart.All, "结案数", "Closed",
             "结案的案件，每案一次（首次结案或自行处置），按结案时间计入。",
             "Cases closed, once per case (first closing or self-handling), placed by the closing.", "closed",
@@ -196,7 +198,18 @@ public static class Indicators
     public static Dictionary<string, long> CountsOf(IReadOnlyDictionary<string, FactTally> tallies)
     {
         ArgumentNullException.ThrowIfNull(tallies);
-        return Counts.ToDictionary(c => c.Code, c => tallies.TryGetValue(c.Fact!, out var t) ? t.Part(c.Part) : 0, StringComparer.Ordinal);
+        return Counts.ToDictionary(c => c.Code,
+            c => (tallies.TryGetValue(c.Fact!, out var t) ? t.Part(c.Part) : 0)
+                - (c.MinusFact is not null && tallies.TryGetValue(c.MinusFact, out var minus) ? minus.All : 0),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Tallies facts by kind (the same grouping the database does for a league table).</summary>
+    public static Dictionary<string, FactTally> Tally(IEnumerable<EvaluationFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.GroupBy(f => f.Code, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => new FactTally(g.LongCount(), g.LongCount(f => f.OnTime == true), g.LongCount(f => f.OnTime == false)), StringComparer.Ordinal);
     }
 
     /// <summary>Every rate code from the counts: a fraction, or null when its denominator is 0.</summary>

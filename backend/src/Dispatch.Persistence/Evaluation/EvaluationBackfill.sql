@@ -27,7 +27,7 @@ WITH rows AS (
            CASE c.source WHEN 'Patrol' THEN 'patroller' WHEN 'Hotline' THEN 'acceptor' ELSE lower(c.source) END AS reporter_role,
            row_number() OVER (PARTITION BY t.case_id, t.code IN ('check.failed', 'callback.unsatisfied') ORDER BY t.sequence) AS rework_n,
            row_number() OVER (PARTITION BY t.case_id, t.action IN ('close', 'self-handle') ORDER BY t.sequence) AS close_n,
-           row_number() OVER (PARTITION BY t.case_id, t.action = 'dispatch' ORDER BY t.sequence) AS dispatch_n,
+           count(*) FILTER (WHERE t.action IN ('close', 'self-handle')) OVER (PARTITION BY t.case_id ORDER BY t.sequence) AS closes_so_far,
            bool_or((t.action = 'feedback' AND t.on_time = false)
                    OR (t.action = 'overdue' AND t.parameters::jsonb ->> 'stage' = 'handle'))
                OVER (PARTITION BY t.case_id ORDER BY t.sequence) AS late_so_far,
@@ -48,12 +48,13 @@ CROSS JOIN LATERAL (VALUES
     ('reported', r.actor_user_name, r.actor_role, NULL::boolean, r.action = 'report'),
     ('accepted', r.actor_user_name, r.actor_role, NULL, r.action = 'accept'),
     ('filed', r.actor_user_name, r.actor_role, NULL, r.action = 'file'),
-    ('valid', r.reported_by, r.reporter_role, NULL, r.action = 'file' OR (r.action = 'void' AND r.from_state = 'ToFile')),
+    ('valid', r.reported_by, r.reporter_role, NULL, r.action IN ('file', 'self-handle') OR (r.action = 'void' AND r.from_state = 'ToFile')),
     ('voided', r.actor_user_name, r.actor_role, NULL, r.action = 'void'),
     ('voidedAfterFiling', r.actor_user_name, r.actor_role, NULL, r.action = 'void' AND r.from_state IS DISTINCT FROM 'ToFile'),
     ('dispatch', r.actor_user_name, r.actor_role, r.on_time, r.action = 'dispatch'),
-    ('closeDue', NULL, NULL, NULL, (r.action = 'dispatch' AND r.dispatch_n = 1) OR (r.action = 'self-handle' AND r.close_n = 1)),
+    ('closeDue', NULL, NULL, NULL, (r.action = 'dispatch' AND r.closes_so_far = 0) OR (r.action = 'self-handle' AND r.close_n = 1)),
     ('returned', r.last_dispatcher, CASE WHEN r.last_dispatcher = 'system' THEN 'system' ELSE 'dispatcher' END, NULL, r.action = 'return'),
+    ('closeDueWithdrawn', NULL, NULL, NULL, r.action = 'return'),
     ('handled', r.actor_user_name, r.actor_role, r.on_time, r.action = 'feedback'),
     ('extended', r.actor_user_name, r.actor_role, NULL, r.action = 'approve-extension'),
     ('suspended', r.actor_user_name, r.actor_role, NULL, r.action = 'approve-suspension'),
@@ -78,7 +79,8 @@ FROM (
     SELECT t.case_id,
            (CASE WHEN bool_or(t.code IN ('check.failed', 'callback.unsatisfied')) THEN 1 ELSE 0 END)
          | (CASE WHEN bool_or(t.action IN ('close', 'self-handle')) THEN 2 ELSE 0 END)
-         | (CASE WHEN bool_or(t.action IN ('dispatch', 'close', 'self-handle')) THEN 4 ELSE 0 END)
+         | (CASE WHEN (array_agg(t.action ORDER BY t.sequence DESC) FILTER (WHERE t.action IN ('dispatch', 'return', 'close', 'self-handle')))[1]
+                     IN ('dispatch', 'close', 'self-handle') THEN 4 ELSE 0 END)
          | (CASE WHEN bool_or((t.action = 'feedback' AND t.on_time = false)
                               OR (t.action = 'overdue' AND t.parameters::jsonb ->> 'stage' = 'handle')) THEN 8 ELSE 0 END) AS marks,
            (array_agg(t.actor_user_name ORDER BY t.sequence DESC) FILTER (WHERE t.action = 'dispatch'))[1] AS last_dispatcher
