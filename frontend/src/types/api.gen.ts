@@ -2210,14 +2210,7 @@ export interface paths {
         /** A league table for one object kind over one period */
         get: {
             parameters: {
-                query?: {
-                    object?: string;
-                    period?: string;
-                    date?: string;
-                    from?: string;
-                    to?: string;
-                    parent?: string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2231,6 +2224,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["LeagueTable"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -2250,16 +2252,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One object's figures over consecutive periods */
+        /** One object's (or the city's) figures over consecutive periods */
         get: {
             parameters: {
-                query?: {
-                    object?: string;
-                    key?: string;
-                    period?: string;
-                    date?: string;
-                    count?: number | string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2273,6 +2269,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Trend"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -2309,6 +2314,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["CasesBehind"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
@@ -2365,6 +2379,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Replace the composite-score configuration (version checked) */
         put: {
             parameters: {
                 query?: never;
@@ -2372,9 +2387,9 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
+            requestBody?: {
                 content: {
-                    "application/json": components["schemas"]["ScoringDto"];
+                    "application/json": null | components["schemas"]["ScoringDto"];
                 };
             };
             responses: {
@@ -2385,6 +2400,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ScoringDto"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                     };
                 };
             };
