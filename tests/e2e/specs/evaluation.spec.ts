@@ -30,6 +30,8 @@ function percent(rate: number | null): string {
 }
 
 test('a leader reads a department\'s rate, opens the cases behind its number, and drills from a district to its streets', async ({ browser }) => {
+  // Two faces, each signing in, on a machine shared with builds: more than the default 90 s.
+  test.setTimeout(240_000);
   // A case reported and dispatched this month, so that some department has figures.
   const patroller = await apiAs(baseURL(), accounts.patroller);
   const reported = await reportCase(patroller, { code: '0505', ...places.xiangshanStreet, description: `e2e evaluation ${Date.now()}` });
