@@ -74,7 +74,7 @@ INSERT INTO cases (id, number, state, version, source, category_id, condition_id
                    district_code, reported_by, reported_at, updated_at, department_id, department_key, needs_manual_dispatch,
                    unit_grid_code, community_code, street_code, outside_responsibility_grid, caller_name, caller_phone,
                    self_handled, next_deadline, light, extension_count, rework_count, return_count, escalated,
-                   dispatched_at, closed_at, was_overdue)
+                   dispatched_at, closed_at, was_overdue, evaluation_marks)
 SELECT s.id,
        '450304-' || extract(year FROM s.reported_at AT TIME ZONE 'Asia/Shanghai') || '-B' || lpad(s.i::text, 7, '0'),
        s.state, 1, s.source, p.categories[s.pick_condition], p.conditions[s.pick_condition],
@@ -91,7 +91,7 @@ SELECT s.id,
        CASE WHEN s.state IN ('Handling', 'Suspended') THEN s.dispatched_at + interval '3 days' END,
        CASE WHEN s.state IN ('Handling', 'Suspended') THEN CASE WHEN s.overdue THEN 'Red' ELSE 'Green' END END,
        CASE WHEN s.extended THEN 1 ELSE 0 END, CASE WHEN s.reworked THEN 1 ELSE 0 END, 0, s.overdue,
-       s.dispatched_at, s.closed_at, s.overdue
+       s.dispatched_at, s.closed_at, s.overdue, 0
 FROM bench_steps s, bench_pick p;
 
 -- The trace: one row per step reached, in order, with the department holding the case on each row. Besides the
@@ -112,7 +112,7 @@ FROM (
                b.r_flags BETWEEN 0.40 AND 0.43 AND b.dispatched_at IS NOT NULL AS returned,
                CASE WHEN b.source = 'Hotline' THEN 'acceptor1' ELSE 'patroller' || (1 + b.i % 20) END AS reporter,
                'patroller' || (1 + (b.i + 7) % 20) AS checker
-        FROM bench_steps b) s,
+        FROM bench_steps b, bench_pick p) s,
   LATERAL (VALUES
     (1.0, 'report', NULL, 'Reported', s.reporter, CASE WHEN s.source = 'Hotline' THEN 'acceptor' ELSE 'patroller' END, NULL,
         s.reported_at, NULL::boolean, NULL, NULL),
