@@ -144,7 +144,7 @@ FROM (
     (9.0, 'callback', 'Closed', 'Archived', 'acceptor1', 'acceptor', NULL,
         CASE WHEN s.state = 'Archived' AND s.source IN ('Hotline', 'Public') AND s.closed_at + interval '1 day' < now()
              THEN s.closed_at + interval '1 day' END, NULL,
-        CASE WHEN s.r_source * 1000 % 10 < 1 THEN 'callback.unsatisfied' ELSE 'callback.satisfied' END, NULL)
+        CASE WHEN floor(s.r_source * 1000)::int % 10 < 1 THEN 'callback.unsatisfied' ELSE 'callback.satisfied' END, NULL)
   ) AS x(ord, action, from_state, to_state, actor, role, department_key, at, on_time, code, parameters)
   WHERE x.at IS NOT NULL AND (x.ord <> 5 OR s.state NOT IN ('Reported', 'NotAccepted', 'Voided'))
 ) t;
