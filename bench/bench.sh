@@ -213,6 +213,8 @@ bench_ledger() { # QUICK URL HOST_PID OUTFILE
   say "  generated in $((SECONDS - started)) s"
   node bench/ledger.mjs --base "$2" --password "$BENCH_PASSWORD" --psql "$BENCH_PSQL" --host-pid "$3" \
     --export-rows "$rows" --out "$4"
+  say "Evaluation: a quarter's league for every department and every street over the same cases"
+  node bench/evaluation.mjs --base "$2" --password "$BENCH_PASSWORD" --psql "$BENCH_PSQL" --out "${4%/*}/evaluation.json"
 }
 
 # Waits until every acknowledged case is dispatched and the outbox is empty; gives up when

@@ -1,6 +1,6 @@
 -- A year of cases for the ledger bench (and the evaluation issue): :n cases reported over the
 -- 365 days before now, in realistic states with the time of each step, their trace rows, and
--- the ledger's own columns (dispatched_at, closed_at, was_overdue). Run against a database the
+-- the ledger's own columns (dispatched_at, closed_at, was_overdue) and the evaluation facts. Run against a database the
 -- host has migrated and seeded (categories, departments, grid):
 --   psql -v n=1000000 -f bench/sql/ledger-generate.sql
 -- Numbers are 450304-<year>-Bnnnnnnn, apart from those the host gives out.
@@ -74,7 +74,7 @@ INSERT INTO cases (id, number, state, version, source, category_id, condition_id
                    district_code, reported_by, reported_at, updated_at, department_id, department_key, needs_manual_dispatch,
                    unit_grid_code, community_code, street_code, outside_responsibility_grid, caller_name, caller_phone,
                    self_handled, next_deadline, light, extension_count, rework_count, return_count, escalated,
-                   dispatched_at, closed_at, was_overdue)
+                   dispatched_at, closed_at, was_overdue, evaluation_marks)
 SELECT s.id,
        '450304-' || extract(year FROM s.reported_at AT TIME ZONE 'Asia/Shanghai') || '-B' || lpad(s.i::text, 7, '0'),
        s.state, 1, s.source, p.categories[s.pick_condition], p.conditions[s.pick_condition],
@@ -91,31 +91,68 @@ SELECT s.id,
        CASE WHEN s.state IN ('Handling', 'Suspended') THEN s.dispatched_at + interval '3 days' END,
        CASE WHEN s.state IN ('Handling', 'Suspended') THEN CASE WHEN s.overdue THEN 'Red' ELSE 'Green' END END,
        CASE WHEN s.extended THEN 1 ELSE 0 END, CASE WHEN s.reworked THEN 1 ELSE 0 END, 0, s.overdue,
-       s.dispatched_at, s.closed_at, s.overdue
+       s.dispatched_at, s.closed_at, s.overdue, 0
 FROM bench_steps s, bench_pick p;
 
--- The trace: one row per step reached, in order.
+-- The trace: one row per step reached, in order, with the department holding the case on each row. Besides the
+-- straight path: 3 % go first to a wrong department that returns them (回退) and are re-dispatched by a dispatcher;
+-- 5 % get an extension approved; 8 % fail a check once (返工) and are handled again; late handling rounds are
+-- those marked overdue, with the sweeper's overdue row; some dispatches and checks run late; voided cases have
+-- their void row; archived public and hotline cases have a callback (one in ten unsatisfied).
 INSERT INTO case_traces (id, case_id, sequence, action, from_state, to_state, actor_user_name, actor_role, department_key, at,
-                         on_time, code, parameters)
+                         on_time, code, parameters, holding_department_key)
 SELECT gen_random_uuid(), t.case_id, row_number() OVER (PARTITION BY t.case_id ORDER BY t.ord), t.action, t.from_state, t.to_state,
-       t.actor, t.role, t.department_key, t.at, t.on_time, t.action, '{}'
+       t.actor, t.role, t.department_key, t.at, t.on_time, t.code, t.parameters, t.holding
 FROM (
-  SELECT s.id AS case_id, x.ord, x.action, x.from_state, x.to_state, x.actor, x.role, x.department_key, x.at, x.on_time
-  FROM bench_steps s, bench_pick p,
+  SELECT s.id AS case_id, x.ord, x.action, x.from_state, x.to_state, x.actor, x.role, x.department_key, x.at, x.on_time,
+         coalesce(x.code, x.action) AS code, coalesce(x.parameters, '{}') AS parameters,
+         CASE WHEN x.ord < 4 THEN NULL WHEN x.ord < 4.2 AND s.returned THEN s.wrong_key ELSE s.right_key END AS holding
+  FROM (SELECT b.*, p.department_keys[b.pick_department] AS right_key,
+               p.department_keys[1 + b.pick_department % array_length(p.department_keys, 1)] AS wrong_key,
+               b.r_flags BETWEEN 0.40 AND 0.43 AND b.dispatched_at IS NOT NULL AS returned,
+               CASE WHEN b.source = 'Hotline' THEN 'acceptor1' ELSE 'patroller' || (1 + b.i % 20) END AS reporter,
+               'patroller' || (1 + (b.i + 7) % 20) AS checker
+        FROM bench_steps b, bench_pick p) s,
   LATERAL (VALUES
-    (1, 'report', NULL, 'Reported', 'patroller1', 'patroller', NULL, s.reported_at, NULL::boolean),
-    (2, 'accept', 'Reported', 'ToFile', 'acceptor1', 'acceptor', NULL, s.accepted_at, true),
-    (3, 'file', 'ToFile', 'ToDispatch', 'shiftleader1', 'shift-leader', NULL, s.filed_at, true),
-    (4, 'dispatch', 'ToDispatch', 'Dispatched', 'system', 'system', p.department_keys[s.pick_department], s.dispatched_at, true),
-    (5, 'sign', 'Dispatched', 'Handling', 'handler.' || p.department_keys[s.pick_department], 'handler',
-        p.department_keys[s.pick_department], s.dispatched_at + s.sign_after, NULL),
-    (6, 'feedback', 'Handling', 'FedBack', 'handler.' || p.department_keys[s.pick_department], 'handler',
-        p.department_keys[s.pick_department], s.fed_back_at, NOT s.overdue),
-    (7, 'check', 'FedBack', 'ToClose', 'patroller1', 'patroller', NULL, s.fed_back_at + s.check_after, true),
-    (8, 'close', 'ToClose', 'Closed', 'shiftleader1', 'shift-leader', NULL, s.closed_at, true)
-  ) AS x(ord, action, from_state, to_state, actor, role, department_key, at, on_time)
+    (1.0, 'report', NULL, 'Reported', s.reporter, CASE WHEN s.source = 'Hotline' THEN 'acceptor' ELSE 'patroller' END, NULL,
+        s.reported_at, NULL::boolean, NULL, NULL),
+    (2.0, 'accept', 'Reported', 'ToFile', 'acceptor1', 'acceptor', NULL, s.accepted_at, NULL, NULL, NULL),
+    (3.0, 'file', 'ToFile', 'ToDispatch', 'shiftleader1', 'shift-leader', NULL, s.filed_at, NULL, NULL, NULL),
+    (3.5, 'void', 'ToFile', 'Voided', 'shiftleader1', 'shift-leader', NULL,
+        CASE WHEN s.state = 'Voided' THEN s.accepted_at + s.file_after END, NULL, NULL, NULL),
+    (4.0, 'dispatch', 'ToDispatch', 'Dispatched', 'system', 'system', CASE WHEN s.returned THEN s.wrong_key ELSE s.right_key END,
+        s.dispatched_at, s.dispatch_after < interval '9 minutes', 'dispatch.rule', NULL),
+    (4.1, 'return', 'Dispatched', 'Returned', 'handler.' || s.wrong_key, 'handler', s.wrong_key,
+        CASE WHEN s.returned THEN s.dispatched_at + s.sign_after * 0.3 END, true, NULL, NULL),
+    (4.2, 'dispatch', 'Returned', 'Dispatched', 'dispatcher1', 'dispatcher', s.right_key,
+        CASE WHEN s.returned THEN s.dispatched_at + s.sign_after * 0.6 END, true, NULL, NULL),
+    (5.0, 'sign', 'Dispatched', 'Handling', 'handler.' || s.right_key, 'handler', s.right_key, s.dispatched_at + s.sign_after, NULL, NULL, NULL),
+    (5.5, 'approve-extension', 'Handling', 'Handling', 'dispatcher1', 'dispatcher', NULL,
+        CASE WHEN s.extended AND s.dispatched_at + s.sign_after + s.handle_after * 0.5 < now()
+             THEN s.dispatched_at + s.sign_after + s.handle_after * 0.5 END, NULL, NULL, '{"limit":"1","unit":"working_days"}'),
+    (5.8, 'overdue', 'Handling', 'Handling', 'system', 'system', NULL,
+        CASE WHEN s.overdue AND s.dispatched_at + s.sign_after + s.handle_after * 0.9 < now()
+             THEN s.dispatched_at + s.sign_after + s.handle_after * 0.9 END, NULL, NULL, '{"stage":"handle"}'),
+    (6.0, 'feedback', 'Handling', 'FedBack', 'handler.' || s.right_key, 'handler', s.right_key, s.fed_back_at, NOT s.overdue, NULL, NULL),
+    (6.1, 'check', 'Checking', 'Handling', s.checker, 'patroller', NULL,
+        CASE WHEN s.reworked AND s.closed_at IS NOT NULL THEN s.fed_back_at + s.check_after * 0.3 END, true, 'check.failed', NULL),
+    (6.2, 'feedback', 'Handling', 'FedBack', 'handler.' || s.right_key, 'handler', s.right_key,
+        CASE WHEN s.reworked AND s.closed_at IS NOT NULL THEN s.fed_back_at + s.check_after * 0.6 END, true, NULL, NULL),
+    (7.0, 'check', 'Checking', 'ToClose', s.checker, 'patroller', NULL,
+        CASE WHEN s.closed_at IS NOT NULL THEN s.fed_back_at + s.check_after END, s.check_after < interval '20 hours', 'check.passed', NULL),
+    (8.0, 'close', 'ToClose', 'Closed', 'shiftleader1', 'shift-leader', NULL, s.closed_at, NULL, NULL, NULL),
+    (9.0, 'callback', 'Closed', 'Archived', 'acceptor1', 'acceptor', NULL,
+        CASE WHEN s.state = 'Archived' AND s.source IN ('Hotline', 'Public') AND s.closed_at + interval '1 day' < now()
+             THEN s.closed_at + interval '1 day' END, NULL,
+        CASE WHEN floor(s.r_source * 1000)::int % 10 < 1 THEN 'callback.unsatisfied' ELSE 'callback.satisfied' END, NULL)
+  ) AS x(ord, action, from_state, to_state, actor, role, department_key, at, on_time, code, parameters)
   WHERE x.at IS NOT NULL AND (x.ord <> 5 OR s.state NOT IN ('Reported', 'NotAccepted', 'Voided'))
 ) t;
 
+-- The evaluation facts of these traces, by the same SQL the Evaluation_Backfill migration runs (rows that already
+-- name their holding department keep it).
+\ir ../../backend/src/Dispatch.Persistence/Evaluation/EvaluationBackfill.sql
+
 ANALYZE cases;
 ANALYZE case_traces;
+VACUUM ANALYZE evaluation_facts;

@@ -17,7 +17,7 @@ public sealed class FeatureDependencies
         ["Cases"] = ["Routing", "Grids", "Catalogue", "Calendar", "Components"],
         ["Components"] = ["Routing", "Grids", "Catalogue"],
         ["Ledger"] = ["Cases", "Grids", "Catalogue"],
-        ["Evaluation"] = ["Cases", "Grids", "Catalogue", "Departments"],
+        ["Evaluation"] = [],
         ["Open311"] = ["Cases", "Catalogue", "Grids"],
         ["Reports"] = ["Evaluation"],
         ["Routing"] = ["Grids", "Catalogue"],
