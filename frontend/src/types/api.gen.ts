@@ -1558,7 +1558,7 @@ export interface paths {
         put?: never;
         /**
          * 回访 / Call back
-         * @description Roles: acceptor. Fields: satisfied (boolean, required), opinion (text).
+         * @description Roles: acceptor. Fields: satisfied (boolean, required), opinion (text, required when satisfied is false).
          */
         post: operations["case-callback"];
         delete?: never;
@@ -1660,6 +1660,89 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/by-caller": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A caller's earlier cases by phone number, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    phone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallerCaseDto"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closed public and hotline cases whose caller wants a callback (回访), oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallerCaseDto"][];
                     };
                 };
             };
@@ -4955,6 +5038,31 @@ export interface components {
             /** Format: int32 */
             year: number | string;
         };
+        CallerCaseDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            state: string;
+            /** Format: int32 */
+            version: number | string;
+            source: string;
+            category: components["schemas"]["CategoryRef"];
+            description: string;
+            addressText: null | string;
+            department: null | components["schemas"]["DepartmentRef"];
+            /** Format: date-time */
+            reportedAt: string;
+            /** Format: date-time */
+            closedAt: null | string;
+            /** Format: date-time */
+            updatedAt: string;
+            callbackWanted: boolean;
+            callbackSatisfied: null | boolean;
+            /** Format: int32 */
+            reworkCount: number | string;
+            callerName: null | string;
+            callerPhone: null | string;
+        };
         CaseActionDto: {
             action: string;
             labelZh: string;
@@ -5570,6 +5678,8 @@ export interface components {
             addressText?: null | string;
             /** @default false */
             callbackWanted: boolean;
+            callerName?: null | string;
+            callerPhone?: null | string;
         };
         LoginRequest: {
             userName: null | string;
