@@ -203,6 +203,21 @@ public sealed class EvaluationApi(ClockedDispatchApp app) : IClassFixture<Clocke
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("schemes[0].items", out _), problem.GetRawText());
 
+        // JSON lets a list hold null where a scheme, an item or a band belongs: refused by path, nothing stored.
+        foreach (var (raw, path) in new[]
+        {
+            ($"{{\"version\":{version},\"schemes\":[null]}}", "schemes[0]"),
+            ($"{{\"version\":{version},\"schemes\":[{{\"object\":\"department\",\"items\":[null],\"bands\":[]}}]}}", "schemes[0].items[0]"),
+            ($"{{\"version\":{version},\"schemes\":[{{\"object\":\"department\",\"items\":[],\"bands\":[null]}}]}}", "schemes[0].bands[0]"),
+        })
+        {
+            var holed = await admin.PutAsync("/api/admin/evaluation/scoring", new StringContent(raw, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, holed.StatusCode);
+            Assert.Equal("application/problem+json", holed.Content.Headers.ContentType?.MediaType);
+            Assert.True((await holed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(path, out _), raw);
+        }
+        Assert.Equal(version, (await GetJsonAsync(admin, "/api/evaluation/scoring")).GetProperty("version").GetInt32());
+
         var saved = await admin.PutAsJsonAsync("/api/admin/evaluation/scoring", Body(version, 30));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.Equal(version + 1, (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());

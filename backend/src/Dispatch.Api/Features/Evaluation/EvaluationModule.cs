@@ -177,11 +177,38 @@ public static class EvaluationModule
         return TypedResults.Ok(ToDto(version, schemes));
     }
 
+    /// <summary>A null where a scheme, an item or a band belongs, by field path (JSON allows <c>[null]</c>).</summary>
+    private static Dictionary<string, string[]> NullsIn(ScoringDto body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var schemes = body.Schemes ?? [];
+        for (var i = 0; i < schemes.Count; i++)
+        {
+            if (schemes[i] is not { } scheme)
+            {
+                errors[$"schemes[{i}]"] = ["A scheme is an object, not null."];
+                continue;
+            }
+            var items = scheme.Items ?? [];
+            for (var j = 0; j < items.Count; j++)
+                if (items[j] is null)
+                    errors[$"schemes[{i}].items[{j}]"] = ["An item is an object, not null."];
+            var bands = scheme.Bands ?? [];
+            for (var j = 0; j < bands.Count; j++)
+                if (bands[j] is null)
+                    errors[$"schemes[{i}].bands[{j}]"] = ["A band is an object, not null."];
+        }
+        return errors;
+    }
+
     private static async Task<Results<Ok<ScoringDto>, ValidationProblem, ProblemHttpResult>> PutScoring(ScoringDto? body,
         ClaimsPrincipal user, DispatchDbContext db, EvaluationQueries queries, AdminAudit audit, TimeProvider clock, CancellationToken ct)
     {
         if (body is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the scoring configuration."] });
+        var holes = NullsIn(body);
+        if (holes.Count > 0)
+            return TypedResults.ValidationProblem(holes);
         var schemes = (body.Schemes ?? []).Select(s => new ScoringScheme(s.ObjectKind ?? "",
             (s.Items ?? []).Select(i => new ScoringItem(i.Indicator ?? "", i.Weight, i.Inverted)).ToList(),
             (s.Bands ?? []).Select(b => new GradeBand(b.Grade ?? "", b.Min)).ToList())).ToList();
