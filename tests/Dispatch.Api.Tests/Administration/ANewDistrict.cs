@@ -127,7 +127,12 @@ public sealed class ANewDistrict(DispatchApp app) : IClassFixture<DispatchApp>
         }));
         Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
         var id = (await reported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var waiting = await CaseApi.WaitForStateAsync(dispatcher, id, "ToDispatch");
+        // Wait for the router's verdict (no rule: the manual queue), not just the state: a dispatch sent between the
+        // filing and that verdict would meet a case that changed meanwhile (409), as a person would.
+        var waiting = await DispatchApp.EventuallyAsync(
+            () => dispatcher.GetFromJsonAsync<JsonElement>($"/api/cases/{id}"),
+            c => c.GetProperty("state").GetString() == "ToDispatch" && c.GetProperty("needsManualDispatch").GetBoolean(),
+            $"case {id} to wait in the manual dispatch queue");
         Assert.Equal(Unit, waiting.GetProperty("unitGrid").GetProperty("code").GetString());
         Assert.Contains("dispatch", waiting.GetProperty("allowedActions").Strings());
 
