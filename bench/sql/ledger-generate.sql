@@ -74,7 +74,7 @@ INSERT INTO cases (id, number, state, version, source, category_id, condition_id
                    district_code, reported_by, reported_at, updated_at, department_id, department_key, needs_manual_dispatch,
                    unit_grid_code, community_code, street_code, outside_responsibility_grid, caller_name, caller_phone,
                    self_handled, next_deadline, light, extension_count, rework_count, return_count, escalated,
-                   dispatched_at, closed_at, was_overdue, evaluation_marks)
+                   dispatched_at, closed_at, was_overdue, evaluation_marks, callback_wanted)
 SELECT s.id,
        '450304-' || extract(year FROM s.reported_at AT TIME ZONE 'Asia/Shanghai') || '-B' || lpad(s.i::text, 7, '0'),
        s.state, 1, s.source, p.categories[s.pick_condition], p.conditions[s.pick_condition],
@@ -91,7 +91,7 @@ SELECT s.id,
        CASE WHEN s.state IN ('Handling', 'Suspended') THEN s.dispatched_at + interval '3 days' END,
        CASE WHEN s.state IN ('Handling', 'Suspended') THEN CASE WHEN s.overdue THEN 'Red' ELSE 'Green' END END,
        CASE WHEN s.extended THEN 1 ELSE 0 END, CASE WHEN s.reworked THEN 1 ELSE 0 END, 0, s.overdue,
-       s.dispatched_at, s.closed_at, s.overdue, 0
+       s.dispatched_at, s.closed_at, s.overdue, 0, s.source = 'Hotline'
 FROM bench_steps s, bench_pick p;
 
 -- The trace: one row per step reached, in order, with the department holding the case on each row. Besides the
