@@ -6,31 +6,15 @@
 // survives a noisy machine. The issue asks for ≤ 10 s over one million cases.
 //
 //   node bench/evaluation-reports.mjs --base URL --password P --psql CMD [--runs 3] [--out F]
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { Api } from './lib/api.mjs';
+import { countStar, parseArgs, psqlRunner } from './lib/cli.mjs';
 import { round } from './lib/stats.mjs';
-
-const execFileAsync = promisify(execFile);
-
-function parseArgs(argv) {
-  const opts = {};
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    opts[name] = argv[i + 1];
-    i++;
-  }
-  return opts;
-}
 
 const opts = parseArgs(process.argv.slice(2));
 const runs = Number(opts.runs ?? 3);
 
-async function psql(sql) {
-  const { stdout } = await execFileAsync(opts.psql, ['-qtAc', sql], { maxBuffer: 16 << 20 });
-  return stdout.trim();
-}
+const psql = psqlRunner(opts.psql);
 
 /** The last quarter that has ended (China time): the one the schedule reports on. */
 function lastQuarter() {
@@ -49,12 +33,7 @@ function lastQuarter() {
 
 const quarter = lastQuarter();
 const where = `reported_at >= '${quarter.from}T00:00:00+08:00' AND reported_at < '${quarter.to}T00:00:00+08:00'`;
-let countMs = Infinity;
-for (let i = 0; i < 3; i++) {
-  const plan = JSON.parse(await psql(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM cases WHERE ${where}`))[0];
-  countMs = Math.min(countMs, plan['Execution Time']);
-}
-const quarterCases = Number(await psql(`SELECT count(*) FROM cases WHERE ${where}`));
+const { ms: countMs, count: quarterCases } = await countStar(psql, 'cases', where);
 const total = Number(await psql('SELECT count(*) FROM cases'));
 
 const api = new Api(opts.base, { connections: 2 });

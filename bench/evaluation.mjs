@@ -5,43 +5,15 @@
 // ratio survives a noisy machine.
 //
 //   node bench/evaluation.mjs --base URL --password P --psql CMD [--requests 30] --out F
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { Api } from './lib/api.mjs';
+import { countStar, parseArgs, psqlRunner } from './lib/cli.mjs';
 import { percentile, round } from './lib/stats.mjs';
-
-const execFileAsync = promisify(execFile);
-
-function parseArgs(argv) {
-  const opts = {};
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    opts[name] = argv[i + 1];
-    i++;
-  }
-  return opts;
-}
 
 const opts = parseArgs(process.argv.slice(2));
 const requests = Number(opts.requests ?? 30);
 
-async function psql(sql) {
-  const { stdout } = await execFileAsync(opts.psql, ['-qtAc', sql], { maxBuffer: 16 << 20 });
-  return stdout.trim();
-}
-
-/** Execution time (ms) and result of `SELECT count(*)` over the facts under the filter, best of three runs. */
-async function countStar(where) {
-  let best = Infinity;
-  let count = 0;
-  for (let i = 0; i < 3; i++) {
-    const plan = JSON.parse(await psql(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM evaluation_facts WHERE ${where}`))[0];
-    best = Math.min(best, plan['Execution Time']);
-    count = Number(await psql(`SELECT count(*) FROM evaluation_facts WHERE ${where}`));
-  }
-  return { ms: round(best, 1), count };
-}
+const psql = psqlRunner(opts.psql);
 
 // The last full quarter (China time) and the one before it, which the league also reads.
 const china = new Date(Date.now() + 8 * 3600_000);
@@ -68,7 +40,7 @@ async function league(object, column) {
     table = await api.getJson(url, cookie);
     times.push(performance.now() - started);
   }
-  const count = await countStar(`at >= ${instant(previous)} AND at < ${instant(end)} AND ${column} IS NOT NULL`);
+  const count = await countStar(psql, 'evaluation_facts', `at >= ${instant(previous)} AND at < ${instant(end)} AND ${column} IS NOT NULL`);
   const p95 = percentile(times, 95);
   return {
     url,

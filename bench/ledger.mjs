@@ -5,44 +5,16 @@
 // the database, so the ratio survives a noisy machine.
 //
 //   node bench/ledger.mjs --base URL --password P --psql CMD --host-pid PID --export-rows 100000 --out F
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { Api } from './lib/api.mjs';
+import { countStar, parseArgs, psqlRunner } from './lib/cli.mjs';
 import { percentile, round } from './lib/stats.mjs';
-
-const execFileAsync = promisify(execFile);
-
-function parseArgs(argv) {
-  const opts = {};
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    opts[name] = argv[i + 1];
-    i++;
-  }
-  return opts;
-}
 
 const opts = parseArgs(process.argv.slice(2));
 const pages = Number(opts.pages ?? 40);
 const exportRows = Number(opts.exportRows ?? 100000);
 
-async function psql(sql) {
-  const { stdout } = await execFileAsync(opts.psql, ['-qtAc', sql], { maxBuffer: 16 << 20 });
-  return stdout.trim();
-}
-
-/** Execution time (ms) and result of `SELECT count(*)` under the filter, best of three runs. */
-async function countStar(where) {
-  let best = Infinity;
-  let count = 0;
-  for (let i = 0; i < 3; i++) {
-    const plan = JSON.parse(await psql(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM cases WHERE ${where}`))[0];
-    best = Math.min(best, plan['Execution Time']);
-    count = Number(await psql(`SELECT count(*) FROM cases WHERE ${where}`));
-  }
-  return { ms: round(best, 1), count };
-}
+const psql = psqlRunner(opts.psql);
 
 function rssKb(pid) {
   try {
@@ -74,11 +46,11 @@ for (let i = 0; i < pages; i++) {
   times.push(performance.now() - started);
   firstPage ??= page;
 }
-const pageCount = await countStar(pageWhere);
+const pageCount = await countStar(psql, 'cases', pageWhere);
 
 // 2. An export of the newest `exportRows` cases (one filter: reported since the N-th newest).
 const from = await psql(`SELECT to_char(reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM cases ORDER BY reported_at DESC OFFSET ${exportRows - 1} LIMIT 1`);
-const exportCount = await countStar(`reported_at >= '${from}'`);
+const exportCount = await countStar(psql, 'cases', `reported_at >= '${from}'`);
 const pid = Number(opts.hostPid);
 const rssBefore = rssKb(pid);
 let rssPeak = rssBefore;
